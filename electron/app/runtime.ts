@@ -1,0 +1,96 @@
+import { contract, events } from '../../shared/contract';
+import type { AppInfo } from '../../shared/types';
+import { createDispatcher, type Dispatcher, type Handlers } from '../ipc/dispatcher';
+import { Core, type CoreOptions } from './core';
+
+// Binds the contract to the core. Both hosts (Electron's ipcMain and the browser
+// host's HTTP endpoint) take this runtime and only add their own transport.
+
+export interface RuntimeOptions extends CoreOptions {
+  host: AppInfo['host'];
+  version: string;
+  onInternalError?: (channel: string, err: unknown) => void;
+}
+
+export interface Runtime {
+  core: Core;
+  dispatcher: Dispatcher;
+  /** Main → renderer events, by channel. */
+  subscribe(listener: (channel: string, payload: unknown) => void): () => void;
+  close(): Promise<void>;
+}
+
+export function createRuntime(opts: RuntimeOptions): Runtime {
+  const core = new Core(opts);
+  const handlers: Handlers<typeof contract> = {
+    app: {
+      info: () => ({
+        productName: '密审台',
+        version: opts.version,
+        dataDir: core.dataDir,
+        host: opts.host,
+        needsSetup: core.needsSetup,
+      }),
+    },
+    setup: { run: (i) => core.setup(i) },
+    auth: {
+      session: () => core.sessionInfo(),
+      login: (i) => core.login(i.username, i.password),
+      logout: () => core.logout(),
+      changePassword: (i) => core.changePassword(i.oldPassword, i.newPassword),
+      unlock: (i) => core.unlock(i.password),
+      recover: (i) => core.recover(i.recoveryCode, i.username, i.newPassword),
+      touch: () => {
+        core.touch();
+        return null;
+      },
+    },
+    users: {
+      list: () => core.listUsers(),
+      create: (i) => core.createUser(i),
+      update: (i) => core.updateUser(i),
+      setDisabled: (i) => core.setDisabled(i.id, i.disabled),
+      resetPassword: (i) => core.resetPassword(i.id, i.initialPassword),
+      unlockAccount: (i) => core.unlockAccount(i.id),
+    },
+    policy: {
+      get: () => core.getPolicy(),
+      update: (i) => core.updatePolicy(i),
+    },
+    audit: {
+      list: (i) => core.listAudit(i.offset, i.limit),
+      verify: (i) => core.verifyAudit(i.checkpoint),
+      countersign: () => core.countersign(),
+    },
+  };
+
+  // Calls run one at a time: several steps (keyslot file, database) belong together
+  // and must not interleave with another call's.
+  let queue: Promise<unknown> = Promise.resolve();
+  const inner = createDispatcher({
+    contract,
+    handlers,
+    auth: () => core.authView(),
+    onAuthorized: (def) => {
+      if (def.access.kind === 'user') core.touch();
+    },
+    onInternalError: opts.onInternalError,
+  });
+  const dispatcher: Dispatcher = {
+    channels: inner.channels,
+    dispatch(channel, input, caller) {
+      const run = queue.then(() => inner.dispatch(channel, input, caller));
+      queue = run.catch(() => undefined);
+      return run;
+    },
+  };
+
+  return {
+    core,
+    dispatcher,
+    subscribe(listener) {
+      return core.onSessionChange((info) => listener(events.session.channel, info));
+    },
+    close: () => core.close(),
+  };
+}

@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createRuntime } from '../app/runtime';
+import { packageVersion } from '../app/version';
+import { startHost } from './server';
+
+// `npm run host -- --data <dir> [--port <n>]`: the first line on stdout is the URL.
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const data = arg('--data');
+  if (!data) {
+    process.stderr.write('用法：npm run host -- --data <数据目录> [--port <端口>]\n');
+    process.exit(2);
+  }
+  const rendererDir = join(ROOT, 'out/renderer');
+  const shimFile = join(ROOT, 'out/host-shim/host-shim.js');
+  if (!existsSync(join(rendererDir, 'index.html')) || !existsSync(shimFile)) {
+    process.stderr.write('界面尚未构建：请先运行 npm run build:renderer\n');
+    process.exit(2);
+  }
+  const port = arg('--port');
+  const runtime = createRuntime({
+    dataDir: resolve(data),
+    host: 'browser-host',
+    version: packageVersion(ROOT),
+    onInternalError: (channel, err) =>
+      process.stderr.write(`[mishen] ${channel} failed: ${(err as Error)?.stack ?? String(err)}\n`),
+  });
+  const host = await startHost({ runtime, rendererDir, shimFile, port: port ? Number(port) : undefined });
+  process.stdout.write(`${host.url}\n`);
+  const idle = setInterval(() => runtime.core.checkIdle(), 15_000);
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    clearInterval(idle);
+    await host.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+void main();

@@ -1,0 +1,68 @@
+import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createRuntime } from '../app/runtime';
+import { forwardEvents, registerIpc } from './ipc';
+import { dataDirFromArgs, resolveAppFile } from './paths';
+import { APP_ORIGIN, APP_SCHEME, hardenContents, hardenSession, windowOptions } from './security';
+
+// Electron glue only: windows, the app:// protocol, IPC wiring. Everything the app
+// does lives in the domain folders and is tested without Electron.
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+// Chromium must not reach out on its own (safe browsing, component updates, …).
+app.commandLine.appendSwitch('disable-background-networking');
+app.commandLine.appendSwitch('disable-component-update');
+app.commandLine.appendSwitch('disable-domain-reliability');
+
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let win: BrowserWindow | null = null;
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  void app.whenReady().then(() => {
+    const dataDir = dataDirFromArgs(process.argv, join(app.getPath('userData'), 'data'));
+    const runtime = createRuntime({
+      dataDir,
+      host: 'electron',
+      version: app.getVersion(),
+      onInternalError: (channel, err) =>
+        console.error(`[mishen] ${channel} failed: ${(err as Error)?.name ?? 'Error'}`, (err as Error)?.stack ?? ''),
+    });
+    const rendererDir = join(import.meta.dirname, '../renderer');
+    protocol.handle(APP_SCHEME, (request) => {
+      const file = resolveAppFile(rendererDir, request.url);
+      if (!file) return new Response('Not found', { status: 404 });
+      return net.fetch(pathToFileURL(file).toString());
+    });
+    hardenSession(session.defaultSession, devServerUrl);
+    app.on('web-contents-created', (_e, contents) => hardenContents(contents, devServerUrl));
+    registerIpc(ipcMain, runtime, devServerUrl);
+    const idleTimer = setInterval(() => runtime.core.checkIdle(), 15_000);
+
+    win = new BrowserWindow(windowOptions(join(import.meta.dirname, '../preload/index.cjs'), app.isPackaged));
+    const stop = forwardEvents(runtime, win.webContents);
+    win.once('ready-to-show', () => win?.show());
+    win.on('closed', () => {
+      stop();
+      win = null;
+    });
+    void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+
+    app.on('window-all-closed', () => {
+      clearInterval(idleTimer);
+      void runtime.close().finally(() => app.quit());
+    });
+  });
+}

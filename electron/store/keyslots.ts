@@ -1,0 +1,263 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { open, PASSWORD_KDF, scrypt, seal, type ScryptParams } from '../keys/crypto';
+import { writeFileAtomic } from './atomic';
+
+// LUKS-like keyslots: the random data key that opens the database is wrapped once
+// per user (by a key derived from the password) and once for the recovery code. The
+// file holds no name and no plaintext: slots are found by a salted hash of the user
+// name, and lockout counters live here because they must work before the database
+// can be opened.
+
+const sealed = z.object({ iv: z.string(), ct: z.string(), tag: z.string() });
+const slotSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['user', 'recovery']),
+  lookup: z.string().nullable(),
+  kdf: z.object({ alg: z.literal('scrypt'), N: z.number(), r: z.number(), p: z.number(), salt: z.string() }),
+  wrapped: sealed,
+  /** The user's Ed25519 key (PKCS#8), sealed under the same password-derived key. */
+  signingKey: sealed.nullable(),
+  failures: z.number().int().min(0),
+  lockedUntil: z.string().nullable(),
+});
+const pendingSchema = z.object({
+  at: z.string(),
+  action: z.enum(['auth.loginFailed', 'auth.accountLocked']),
+  slotId: z.string().nullable(),
+});
+const fileSchema = z.object({
+  format: z.literal('mishen-keyslots/1'),
+  lookupSalt: z.string(),
+  lockout: z.object({ maxFailed: z.number().int().min(1), minutes: z.number().int().min(1) }),
+  slots: z.array(slotSchema),
+  pending: z.array(pendingSchema),
+});
+
+export type Slot = z.infer<typeof slotSchema>;
+export type PendingEvent = z.infer<typeof pendingSchema>;
+type KeyslotFileData = z.infer<typeof fileSchema>;
+
+/** Cheap on purpose: it only finds a slot; the password KDF is the expensive step. */
+const LOOKUP_KDF: ScryptParams = { N: 2 ** 14, r: 8, p: 1 };
+
+export const normalizeUsername = (name: string): string => name.normalize('NFC').trim().toLowerCase();
+
+const slotContext = (id: string) => `mishen-keyslot/1:${id}`;
+const signingContext = (id: string) => `mishen-signing/1:${id}`;
+
+export interface Unwrapped {
+  slot: Slot;
+  dataKey: Buffer;
+  /** The user's signing key (PKCS#8), once the user has chosen a password of their own. */
+  signingKey: Buffer | null;
+}
+
+export class KeyslotFile {
+  private constructor(
+    readonly path: string,
+    private data: KeyslotFileData,
+    private readonly kdf: ScryptParams,
+  ) {}
+
+  static exists(path: string): boolean {
+    return existsSync(path);
+  }
+
+  static create(path: string, kdf: ScryptParams = PASSWORD_KDF): KeyslotFile {
+    const data: KeyslotFileData = {
+      format: 'mishen-keyslots/1',
+      lookupSalt: randomBytes(16).toString('base64'),
+      lockout: { maxFailed: 5, minutes: 30 },
+      slots: [],
+      pending: [],
+    };
+    return new KeyslotFile(path, data, kdf);
+  }
+
+  static load(path: string, kdf: ScryptParams = PASSWORD_KDF): KeyslotFile {
+    const parsed = fileSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+    return new KeyslotFile(path, parsed, kdf);
+  }
+
+  save(): void {
+    writeFileAtomic(this.path, JSON.stringify(this.data, null, 1));
+  }
+
+  get slots(): readonly Slot[] {
+    return this.data.slots;
+  }
+
+  get lockout() {
+    return { ...this.data.lockout };
+  }
+
+  setLockout(maxFailed: number, minutes: number): void {
+    this.data.lockout = { maxFailed, minutes };
+    this.save();
+  }
+
+  async lookupOf(username: string): Promise<string> {
+    const key = await scrypt(normalizeUsername(username), Buffer.from(this.data.lookupSalt, 'base64'), LOOKUP_KDF);
+    return key.toString('base64');
+  }
+
+  async findByUsername(username: string): Promise<Slot | undefined> {
+    const lookup = await this.lookupOf(username);
+    return this.data.slots.find((s) => s.kind === 'user' && s.lookup === lookup);
+  }
+
+  slot(id: string): Slot | undefined {
+    return this.data.slots.find((s) => s.id === id);
+  }
+
+  private async newSlot(
+    kind: Slot['kind'],
+    secret: string,
+    dataKey: Buffer,
+    lookup: string | null,
+    signingKey: Buffer | null,
+    id: string = randomUUID(),
+  ): Promise<Slot> {
+    const salt = randomBytes(16);
+    const kek = await scrypt(secret, salt, this.kdf);
+    return {
+      id,
+      kind,
+      lookup,
+      kdf: { alg: 'scrypt', ...this.kdf, salt: salt.toString('base64') },
+      wrapped: seal(kek, dataKey, slotContext(id)),
+      signingKey: signingKey ? seal(kek, signingKey, signingContext(id)) : null,
+      failures: 0,
+      lockedUntil: null,
+    };
+  }
+
+  /** Adds a slot; the caller saves (so several changes land in one atomic write). */
+  async addUserSlot(username: string, password: string, dataKey: Buffer): Promise<Slot> {
+    if (await this.findByUsername(username)) throw new Error('a slot for this user exists');
+    const slot = await this.newSlot('user', password, dataKey, await this.lookupOf(username), null);
+    this.data.slots.push(slot);
+    return slot;
+  }
+
+  async setRecoverySlot(code: string, dataKey: Buffer): Promise<void> {
+    const slot = await this.newSlot('recovery', normalizeRecoveryCode(code), dataKey, null, null);
+    this.data.slots = [...this.data.slots.filter((s) => s.kind !== 'recovery'), slot];
+  }
+
+  /**
+   * Rewraps one slot under a new secret, keeping its id: a password change (with the
+   * user's signing key) or a reset by the administrator (without: the administrator
+   * knows the new password, so the user gets a fresh key at the next change).
+   */
+  async rewrap(slotId: string, secret: string, dataKey: Buffer, signingKey: Buffer | null): Promise<Slot> {
+    const index = this.data.slots.findIndex((s) => s.id === slotId);
+    const old = this.data.slots[index];
+    if (!old) throw new Error('no such slot');
+    const slot = await this.newSlot(old.kind, secret, dataKey, old.lookup, signingKey, old.id);
+    this.data.slots[index] = slot;
+    return slot;
+  }
+
+  removeSlot(slotId: string): void {
+    const remaining = this.data.slots.filter((s) => s.id !== slotId);
+    if (remaining.length === this.data.slots.length) throw new Error('no such slot');
+    if (remaining.length === 0) throw new LastSlotError();
+    this.data.slots = remaining;
+  }
+
+  /** Derives the slot's key from the secret and opens it; null when the secret is wrong. */
+  async unwrap(slot: Slot, secret: string): Promise<Unwrapped | null> {
+    const input = slot.kind === 'recovery' ? normalizeRecoveryCode(secret) : secret;
+    const kek = await scrypt(input, Buffer.from(slot.kdf.salt, 'base64'), slot.kdf);
+    const dataKey = open(kek, slot.wrapped, slotContext(slot.id));
+    if (!dataKey) return null;
+    const signingKey = slot.signingKey ? open(kek, slot.signingKey, signingContext(slot.id)) : null;
+    return { slot, dataKey, signingKey };
+  }
+
+  /** Spends the same time as a real attempt when there is no slot to try. */
+  async dummyAttempt(secret: string): Promise<void> {
+    await scrypt(secret, Buffer.alloc(16), this.kdf);
+  }
+
+  recoverySlot(): Slot | undefined {
+    return this.data.slots.find((s) => s.kind === 'recovery');
+  }
+
+  lockedUntil(slot: Slot, now: Date): Date | null {
+    if (!slot.lockedUntil) return null;
+    const until = new Date(slot.lockedUntil);
+    return until > now ? until : null;
+  }
+
+  /** Counts a failure; returns whether the account is now locked. Saves. */
+  recordFailure(slotId: string | null, now: Date): boolean {
+    let locked = false;
+    const slot = slotId ? this.slot(slotId) : undefined;
+    if (slot) {
+      slot.failures += 1;
+      if (slot.failures >= this.data.lockout.maxFailed) {
+        slot.lockedUntil = new Date(now.getTime() + this.data.lockout.minutes * 60_000).toISOString();
+        slot.failures = 0;
+        locked = true;
+      }
+    }
+    this.data.pending.push({ at: now.toISOString(), action: 'auth.loginFailed', slotId });
+    if (locked) this.data.pending.push({ at: now.toISOString(), action: 'auth.accountLocked', slotId });
+    this.save();
+    return locked;
+  }
+
+  clearFailures(slotId: string): void {
+    const slot = this.slot(slotId);
+    if (slot && (slot.failures !== 0 || slot.lockedUntil)) {
+      slot.failures = 0;
+      slot.lockedUntil = null;
+      this.save();
+    }
+  }
+
+  /** Hands over the events recorded while the database was closed, and forgets them. */
+  takePending(): PendingEvent[] {
+    const events = this.data.pending;
+    if (events.length) {
+      this.data.pending = [];
+      this.save();
+    }
+    return events;
+  }
+
+  /** Puts events back when the database write that was to hold them failed. */
+  restorePending(events: PendingEvent[]): void {
+    if (events.length === 0) return;
+    this.data.pending = [...events, ...this.data.pending];
+    this.save();
+  }
+}
+
+export class LastSlotError extends Error {
+  constructor() {
+    super('the last usable keyslot cannot be removed');
+    this.name = 'LastSlotError';
+  }
+}
+
+// Recovery codes: 26 characters of Crockford's base32 (130 bits), printed in groups.
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+export function generateRecoveryCode(): string {
+  const bytes = randomBytes(26);
+  const chars = [...bytes].map((b) => CROCKFORD[b & 31]).join('');
+  return chars.match(/.{1,4}/g)!.join('-');
+}
+
+export function normalizeRecoveryCode(code: string): string {
+  return code
+    .toUpperCase()
+    .replace(/[\s-]/g, '')
+    .replace(/[IL]/g, '1')
+    .replace(/O/g, '0');
+}

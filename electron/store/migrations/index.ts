@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_initial';
+
+// Listed statically (not read from disk) so the bundled main process carries them.
+export const migrations: Record<string, Migration> = {
+  '0001_initial': m0001,
+};

@@ -1,0 +1,67 @@
+import { Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import type { SessionInfo } from '../../../shared/types';
+import { api, call, messageOf } from '../api';
+import { Notice } from '../components/Notice';
+
+export function LoginPage({ onLogin }: { onLogin: (s: SessionInfo) => void }) {
+  const [mode, setMode] = useState<'login' | 'recover'>('login');
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [success, setSuccess] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setSuccess(null);
+    setBusy(true);
+    try {
+      if (mode === 'login') {
+        onLogin(await call(api().auth.login({ username, password })));
+      } else {
+        await call(api().auth.recover({ recoveryCode: code, username, newPassword: password }));
+        setSuccess('已使用恢复码为该账号设置新的初始密码，请用它登录并立即修改密码');
+        setMode('login');
+        setPassword('');
+      }
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Center h="100vh">
+      <Paper withBorder shadow="sm" p="xl" w={400}>
+        <form onSubmit={(e) => void submit(e)}>
+          <Stack>
+            <Title order={2}>密审台</Title>
+            <Text c="dimmed">政府信息公开保密审查</Text>
+            {mode === 'recover' && (
+              <TextInput label="恢复码" required value={code} onChange={(e) => setCode(e.currentTarget.value)} />
+            )}
+            <TextInput label="用户名" required autoComplete="username" value={username} onChange={(e) => setUsername(e.currentTarget.value)} />
+            <PasswordInput
+              label={mode === 'login' ? '密码' : '新的初始密码'}
+              required
+              autoComplete={mode === 'login' ? 'current-password' : 'new-password'}
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
+            <Notice error={error} success={success} />
+            <Button type="submit" loading={busy}>
+              {mode === 'login' ? '登录' : '使用恢复码重置密码'}
+            </Button>
+            <Anchor component="button" type="button" size="sm" onClick={() => setMode(mode === 'login' ? 'recover' : 'login')}>
+              {mode === 'login' ? '忘记密码？使用恢复码' : '返回登录'}
+            </Anchor>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

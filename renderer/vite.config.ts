@@ -1,0 +1,18 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type UserConfig } from 'vite';
+
+// One renderer build for both hosts: Electron (app://mishen) and the browser host.
+export const rendererConfig: UserConfig = {
+  root: resolve(import.meta.dirname),
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: resolve(import.meta.dirname, '../out/renderer'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+    rollupOptions: { input: resolve(import.meta.dirname, 'index.html') },
+  },
+};
+
+export default defineConfig(rendererConfig);
