@@ -33,6 +33,9 @@ type Tx = Transaction<Schema> | DB;
  * records, so the action and its record commit together or not at all.
  */
 export async function appendAudit(tx: Tx, action: AuditAction, signer: Signer, now = new Date()): Promise<AppendedEntry> {
+  // Reading the head and inserting after it must not interleave with another append:
+  // a transaction holds the one connection until both are done.
+  if (!tx.isTransaction) return tx.transaction().execute((t) => appendAudit(t, action, signer, now));
   const last = await tx
     .selectFrom('audit_log')
     .select(['seq', 'hash'])
