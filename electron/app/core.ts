@@ -47,7 +47,7 @@ export interface CoreOptions {
 interface Session {
   user: SessionUser;
   slotId: string;
-  signingKey: Buffer | null;
+  signingKey: Signer | null;
   mustChangePassword: boolean;
   locked: boolean;
   lastActivity: number;
@@ -369,11 +369,12 @@ export class Core {
     this.session = {
       user,
       slotId: slot.id,
-      signingKey: opened.signingKey,
+      signingKey: opened.signingKey ? signerFromPrivateKey(opened.signingKey) : null,
       mustChangePassword: row.must_change_password === 1,
       locked: false,
       lastActivity: now.getTime(),
     };
+    opened.signingKey?.fill(0);
     await this.audit({ action: 'auth.login', subject: user.id, payload: null });
     this.emit();
     return this.sessionInfo();
@@ -441,7 +442,6 @@ export class Core {
     const s = this.session;
     if (s) {
       await this.audit({ action: 'auth.logout', subject: s.user.id, payload: null });
-      s.signingKey?.fill(0);
     }
     this.session = null;
     await this.closeStore();
@@ -500,7 +500,8 @@ export class Core {
     ks.save();
     opened.dataKey.fill(0);
     if (fresh) await this.registerKey(s.user.id, publicKeyFromPrivate(signingKey));
-    s.signingKey = signingKey;
+    s.signingKey = signerFromPrivateKey(signingKey);
+    signingKey.fill(0);
     await db.transaction().execute(async (tx) => {
       await tx
         .updateTable('users')
@@ -546,9 +547,7 @@ export class Core {
 
   /** The current user's key, or the organization's before the user has one. */
   private signer(): Signer {
-    const s = this.session;
-    if (s?.signingKey) return signerFromPrivateKey(s.signingKey);
-    return this.unlocked!.org;
+    return this.session?.signingKey ?? this.unlocked!.org;
   }
 
   private action(a: { action: string; subject: string; payload: unknown; role?: string }): AuditAction {

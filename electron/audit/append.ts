@@ -1,16 +1,18 @@
 import type { Transaction } from 'kysely';
-import { fingerprint, publicKeyFromPrivate, signEd25519 } from '../keys/crypto';
+import type { KeyObject } from 'node:crypto';
+import { fingerprint, importPrivateKey, publicKeyFromPrivate, signEd25519 } from '../keys/crypto';
 import type { DB } from '../store/database';
 import type { Schema } from '../store/schema';
 import { canonicalJson, entryHash, GENESIS_HASH, type AuditFields } from './entry';
 
 export interface Signer {
   fingerprint: string;
-  privateKey: Buffer;
+  privateKey: KeyObject;
 }
 
+/** Parse the key once; signing then costs only the signature. */
 export function signerFromPrivateKey(privateKey: Buffer): Signer {
-  return { fingerprint: fingerprint(publicKeyFromPrivate(privateKey)), privateKey };
+  return { fingerprint: fingerprint(publicKeyFromPrivate(privateKey)), privateKey: importPrivateKey(privateKey) };
 }
 
 export interface AuditAction {

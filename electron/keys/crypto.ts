@@ -103,8 +103,12 @@ export function importPublicKey(raw: Buffer): KeyObject {
   return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' });
 }
 
-export function signEd25519(privateKeyDer: Buffer, data: Buffer): Buffer {
-  return edSign(null, data, createPrivateKey({ key: privateKeyDer, format: 'der', type: 'pkcs8' }));
+export function importPrivateKey(privateKeyDer: Buffer): KeyObject {
+  return createPrivateKey({ key: privateKeyDer, format: 'der', type: 'pkcs8' });
+}
+
+export function signEd25519(privateKey: Buffer | KeyObject, data: Buffer): Buffer {
+  return edSign(null, data, Buffer.isBuffer(privateKey) ? importPrivateKey(privateKey) : privateKey);
 }
 
 export function verifyEd25519(publicKey: Buffer | KeyObject, data: Buffer, signature: Buffer): boolean {

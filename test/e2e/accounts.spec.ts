@@ -80,6 +80,9 @@ test('setup, a new reviewer, first-login password change, and lockout', async ({
   await changePassword(page, 'Reviewer-Init-1', 'Reviewer-Own-22');
   await expect(page.getByTestId('current-user')).toHaveText('张三');
   await expect(page.getByText('用户管理', { exact: true })).toHaveCount(0);
+  await page.getByText('关于', { exact: true }).click();
+  await expect(page.getByTestId('version')).toHaveText(/^\d+\.\d+\.\d+/);
+  await expect(page.getByTestId('data-dir')).toHaveText(host.dataDir);
   await page.getByRole('button', { name: '退出登录' }).click();
 
   // 4. Five wrong passwords lock the account.
