@@ -30,6 +30,7 @@ import {
   KeyslotFile,
   normalizeUsername,
   type PendingEvent,
+  type Unwrapped,
 } from '../store/keyslots';
 import type { UsersTable } from '../store/schema';
 
@@ -449,11 +450,14 @@ export class Core {
     return null;
   }
 
-  async unlock(password: string): Promise<SessionInfo> {
-    const s = this.requireSession();
+  /**
+   * Checks the logged-in user's password again (unlock, password change). A wrong one
+   * counts towards the lockout like a failed login, and the lockout ends the session.
+   */
+  private async reauthenticate(s: Session, password: string, wrongMessage: string): Promise<Unwrapped> {
     const ks = this.slots();
     const slot = ks.slot(s.slotId);
-    if (!slot) throw fail('LOGIN_FAILED', LOGIN_FAILED);
+    if (!slot) throw fail('NOT_FOUND', '找不到该账号的钥匙槽');
     const opened = await ks.unwrap(slot, password);
     if (!opened) {
       const locked = ks.recordFailure(slot.id, this.now());
@@ -462,10 +466,17 @@ export class Core {
         await this.logout();
         throw fail('ACCOUNT_LOCKED', this.lockedMessage(ks.lockedUntil(slot, this.now())!));
       }
-      throw fail('LOGIN_FAILED', '密码错误');
+      throw fail('LOGIN_FAILED', wrongMessage);
     }
-    opened.dataKey.fill(0);
     ks.clearFailures(slot.id);
+    return opened;
+  }
+
+  async unlock(password: string): Promise<SessionInfo> {
+    const s = this.requireSession();
+    const opened = await this.reauthenticate(s, password, '密码错误');
+    opened.dataKey.fill(0);
+    opened.signingKey?.fill(0);
     s.locked = false;
     s.lastActivity = this.now().getTime();
     await this.audit({ action: 'auth.sessionUnlocked', subject: s.user.id, payload: null });
@@ -480,18 +491,8 @@ export class Core {
     const problem = passwordProblem(await readPolicy(db), newPassword, s.user.username);
     if (problem) throw fail('WEAK_PASSWORD', problem);
     if (oldPassword === newPassword) throw fail('WEAK_PASSWORD', '新密码不得与原密码相同');
-    const slot = ks.slot(s.slotId);
-    if (!slot) throw fail('NOT_FOUND', '找不到该账号的钥匙槽');
-    const opened = await ks.unwrap(slot, oldPassword);
-    if (!opened) {
-      const locked = ks.recordFailure(slot.id, this.now());
-      await this.flushPending();
-      if (locked) {
-        await this.logout();
-        throw fail('ACCOUNT_LOCKED', this.lockedMessage(ks.lockedUntil(slot, this.now())!));
-      }
-      throw fail('LOGIN_FAILED', '原密码错误');
-    }
+    const opened = await this.reauthenticate(s, oldPassword, '原密码错误');
+    const slot = opened.slot;
     // A user's first own password brings their first own key: the administrator who
     // set the initial password never held it.
     const fresh = !opened.signingKey;

@@ -1,7 +1,8 @@
 import { Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { SessionInfo } from '../../../shared/types';
-import { api, call, messageOf } from '../api';
+import { api, call } from '../api';
+import { useAction } from '../components/useAction';
 import { Notice } from '../components/Notice';
 
 export function ChangePasswordPage({
@@ -16,32 +17,25 @@ export function ChangePasswordPage({
   const [oldPassword, setOld] = useState('');
   const [newPassword, setNew] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useAction();
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
     setSuccess(null);
     if (newPassword !== confirm) return setError('两次输入的新密码不一致');
-    setBusy(true);
-    try {
+    void run(async () => {
       const s = await call(api().auth.changePassword({ oldPassword, newPassword }));
       setOld('');
       setNew('');
       setConfirm('');
       setSuccess('密码已修改');
       onDone(s);
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const form = (
-    <form onSubmit={(e) => void submit(e)}>
+    <form onSubmit={submit}>
       <Stack>
         <Title order={forced ? 2 : 3}>修改密码</Title>
         {forced && (

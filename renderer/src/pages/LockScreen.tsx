@@ -1,29 +1,21 @@
 import { Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { SessionInfo } from '../../../shared/types';
-import { api, call, messageOf } from '../api';
+import { api, call } from '../api';
+import { useAction } from '../components/useAction';
 import { Notice } from '../components/Notice';
 
 export function LockScreen({ session, onUnlock }: { session: SessionInfo; onUnlock: (s: SessionInfo) => void }) {
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
+  const { error, busy, run } = useAction();
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onUnlock(await call(api().auth.unlock({ password })));
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    void run(async () => onUnlock(await call(api().auth.unlock({ password }))));
   };
   return (
     <Center h="100vh">
       <Paper withBorder shadow="sm" p="xl" w={400}>
-        <form onSubmit={(e) => void submit(e)}>
+        <form onSubmit={submit}>
           <Stack>
             <Title order={2}>会话已锁定</Title>
             <Text c="dimmed">

@@ -1,7 +1,8 @@
 import { Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { SessionInfo } from '../../../shared/types';
-import { api, call, messageOf } from '../api';
+import { api, call } from '../api';
+import { useAction } from '../components/useAction';
 import { Notice } from '../components/Notice';
 
 export function LoginPage({ onLogin }: { onLogin: (s: SessionInfo) => void }) {
@@ -9,16 +10,13 @@ export function LoginPage({ onLogin }: { onLogin: (s: SessionInfo) => void }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run } = useAction();
 
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
     setSuccess(null);
-    setBusy(true);
-    try {
+    void run(async () => {
       if (mode === 'login') {
         onLogin(await call(api().auth.login({ username, password })));
       } else {
@@ -27,17 +25,13 @@ export function LoginPage({ onLogin }: { onLogin: (s: SessionInfo) => void }) {
         setMode('login');
         setPassword('');
       }
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <Center h="100vh">
       <Paper withBorder shadow="sm" p="xl" w={400}>
-        <form onSubmit={(e) => void submit(e)}>
+        <form onSubmit={submit}>
           <Stack>
             <Title order={2}>密审台</Title>
             <Text c="dimmed">政府信息公开保密审查</Text>

@@ -1,7 +1,8 @@
 import { Button, Code, Container, Divider, Paper, PasswordInput, SimpleGrid, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { SetupResult } from '../../../shared/types';
-import { api, call, messageOf } from '../api';
+import { api, call } from '../api';
+import { useAction } from '../components/useAction';
 import { Notice } from '../components/Notice';
 
 type AdminKey = 'sysAdmin' | 'secAdmin' | 'auditor';
@@ -28,8 +29,7 @@ export function SetupWizard({ onDone }: { onDone: (r: SetupResult) => void }) {
     secAdmin: { ...emptyAdmin },
     auditor: { ...emptyAdmin },
   });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useAction();
 
   const setAdmin = (key: AdminKey, field: keyof AdminForm, value: string) =>
     setAdmins((a) => ({ ...a, [key]: { ...a[key], [field]: value } }));
@@ -41,8 +41,7 @@ export function SetupWizard({ onDone }: { onDone: (r: SetupResult) => void }) {
       if (!f.username || !f.displayName || !f.password) return setError(`请填写${a.label}的全部信息`);
       if (f.password !== f.confirm) return setError(`${a.label}两次输入的密码不一致`);
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       const strip = ({ confirm: _c, ...rest }: AdminForm) => rest;
       const result = await call(
         api().setup.run({
@@ -54,11 +53,7 @@ export function SetupWizard({ onDone }: { onDone: (r: SetupResult) => void }) {
         }),
       );
       onDone(result);
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
