@@ -64,6 +64,8 @@ export interface AuditEntryView {
   role: string;
   action: string;
   subject: string;
+  /** The subject's name when it is a user; otherwise the subject itself. */
+  subjectName: string;
   payload: unknown;
   hash: string;
 }

@@ -782,6 +782,7 @@ export class Core {
         role: r.role,
         action: r.action,
         subject: r.subject,
+        subjectName: names.get(r.subject) ?? r.subject,
         payload: JSON.parse(r.payload) as unknown,
         hash: r.hash,
       })),

@@ -105,7 +105,7 @@ export function AuditPage() {
               <Table.Td>{e.actorName}</Table.Td>
               <Table.Td>{ACTION_LABELS[e.action] ?? e.action}</Table.Td>
               <Table.Td>
-                <Text size="xs">{e.subject}</Text>
+                <Text size="xs">{e.subjectName}</Text>
               </Table.Td>
               <Table.Td>
                 <Code>{e.hash.slice(0, 16)}…</Code>

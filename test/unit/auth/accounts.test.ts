@@ -240,6 +240,9 @@ describe('accounts and the three administrators', () => {
     const head = await core.countersign();
     const report = await core.verifyAudit(`${head.seq}:${head.hash}`);
     expect(report).toMatchObject({ ok: true, firstBad: null });
+    const page = await core.listAudit(0, 500);
+    const created = page.entries.find((e) => e.action === 'user.created' && e.actorName === '系统管理员甲');
+    expect(created?.subjectName).toBe('张三');
   });
 });
 
