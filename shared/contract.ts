@@ -1,9 +1,17 @@
 import { z } from 'zod';
 import { event, op } from './define';
 import { ADMIN_ROLES, BUSINESS_ROLES, ROLES } from './roles';
+import { CLASSIFICATIONS, DISCLOSURES, GROUNDS, PUBLISH_FORMS, SPECIAL_DOMAINS } from './workflow';
 import type {
   AppInfo,
   AuditPage,
+  BasisEntry,
+  CalendarPreview,
+  CalendarStatus,
+  CatalogueEntry,
+  ItemDetail,
+  ItemSummary,
+  ProfileInfo,
   SecurityPolicy,
   SessionInfo,
   SetupResult,
@@ -26,6 +34,39 @@ const username = z
 const password = z.string().min(1).max(256);
 const adminAccount = z.object({ username, displayName: text(40), password });
 const id = z.string().min(1).max(64);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const optText = (max: number) => z.string().trim().max(max);
+const business = { kind: 'user', roles: [...BUSINESS_ROLES] } as const;
+const itemId = z.object({ itemId: id });
+
+const itemInput = z
+  .object({
+    title: text(200),
+    documentNumber: optText(100),
+    issuer: text(100),
+    department: text(60),
+    formedOn: date,
+    category: optText(60),
+    keywords: z.array(text(30)).max(20),
+    summary: optText(2000),
+    disclosure: z.enum(DISCLOSURES),
+    publishForm: z.enum(PUBLISH_FORMS),
+    reviewMode: z.enum(['主动审查', '依申请审查']),
+    applicationNo: optText(60).nullable(),
+    applicationReceivedOn: date.nullable(),
+    coProducers: z.array(text(100)).max(20),
+    thirdParties: z.array(text(100)).max(20),
+    classification: z.enum(CLASSIFICATIONS),
+    classificationTerm: optText(60).nullable(),
+    specialDomains: z.array(z.enum(SPECIAL_DOMAINS)),
+    sensitive: z.boolean(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.reviewMode === '依申请审查' && (!v.applicationNo || !v.applicationReceivedOn))
+      ctx.addIssue({ code: 'custom', message: '依申请审查须填写申请编号和收到申请的日期', path: ['applicationNo'] });
+    if (v.classification !== 'none' && !v.classificationTerm)
+      ctx.addIssue({ code: 'custom', message: '标有密级的须填写保密期限', path: ['classificationTerm'] });
+  });
 
 export const contract = {
   app: {
@@ -167,6 +208,164 @@ export const contract = {
       channel: 'mishen:audit.countersign',
       input: none,
       access: { kind: 'user', roles: ['auditor'] },
+    }),
+  },
+  profiles: {
+    list: op<ProfileInfo[]>()({ channel: 'mishen:profiles.list', input: none, access: { kind: 'user' } }),
+    activate: op<ProfileInfo>()({
+      channel: 'mishen:profiles.activate',
+      input: z.object({ id: z.string().min(1).max(64), version: z.number().int().min(1) }),
+      access: { kind: 'user', roles: ['secAdmin'] },
+    }),
+    save: op<ProfileInfo>()({
+      channel: 'mishen:profiles.save',
+      input: z.object({ definition: z.string().min(2).max(200_000) }),
+      access: { kind: 'user', roles: ['secAdmin'] },
+    }),
+  },
+  items: {
+    register: op<ItemDetail>()({ channel: 'mishen:items.register', input: itemInput, access: { kind: 'user', roles: ['handler'] } }),
+    list: op<ItemSummary[]>()({
+      channel: 'mishen:items.list',
+      input: z.object({ view: z.enum(['inbox', 'all', 'recheck']) }),
+      access: business,
+    }),
+    get: op<ItemDetail>()({ channel: 'mishen:items.get', input: itemId, access: business }),
+    submitOpinion: op<ItemDetail>()({
+      channel: 'mishen:items.submitOpinion',
+      input: z.object({
+        itemId: id,
+        stepId: id,
+        opinionId: id,
+        grounds: z.array(z.enum(GROUNDS)).max(GROUNDS.length),
+        bases: z.array(id).max(50),
+        reason: optText(4000),
+        deferUntil: date.nullable().optional(),
+      }),
+      access: business,
+    }),
+    object: op<ItemDetail>()({
+      channel: 'mishen:items.object',
+      input: z.object({ itemId: id, text: text(4000) }),
+      access: business,
+    }),
+    escalate: op<ItemDetail>()({
+      channel: 'mishen:items.escalate',
+      input: z.object({
+        itemId: id,
+        addressee: z.enum(['上级主管部门', '同级保密行政管理部门']),
+        authority: text(100),
+        materials: z.array(text(100)).min(1),
+        letterNumber: optText(100),
+        sentOn: date,
+      }),
+      access: { kind: 'user', roles: ['handler', 'reviewer'] },
+    }),
+    escalationReply: op<ItemDetail>()({
+      channel: 'mishen:items.escalationReply',
+      input: z.object({
+        itemId: id,
+        escalationId: z.number().int(),
+        replyOn: date,
+        authority: text(100),
+        documentNumber: optText(100),
+        conclusion: text(2000),
+      }),
+      access: { kind: 'user', roles: ['handler', 'reviewer'] },
+    }),
+    consult: op<ItemDetail>()({
+      channel: 'mishen:items.consult',
+      input: z.object({
+        itemId: id,
+        kind: z.enum(['agency', 'thirdParty']),
+        party: text(100),
+        matters: text(2000),
+        sentOn: date,
+        deadline: date.nullable(),
+      }),
+      access: { kind: 'user', roles: ['handler', 'reviewer'] },
+    }),
+    consultationReply: op<ItemDetail>()({
+      channel: 'mishen:items.consultationReply',
+      input: z.object({
+        itemId: id,
+        consultationId: z.number().int(),
+        reply: z.enum(['agree', 'disagree']),
+        replyOn: date,
+        reason: optText(2000),
+      }),
+      access: { kind: 'user', roles: ['handler', 'reviewer'] },
+    }),
+    override: op<ItemDetail>()({
+      channel: 'mishen:items.override',
+      input: z.object({
+        itemId: id,
+        consultationId: z.number().int(),
+        decision: text(2000),
+        reasons: text(4000),
+        noticeSentOn: date,
+      }),
+      access: { kind: 'user', roles: ['approver'] },
+    }),
+    declassify: op<ItemDetail>()({
+      channel: 'mishen:items.declassify',
+      input: z.object({
+        itemId: id,
+        decidedOn: date,
+        documentNumber: text(100),
+        authority: text(100),
+        filedOn: date,
+        filedWith: text(100),
+      }),
+      access: { kind: 'user', roles: ['secrecyOffice', 'handler'] },
+    }),
+    specialApproval: op<ItemDetail>()({
+      channel: 'mishen:items.specialApproval',
+      input: z.object({ itemId: id, authority: text(100), documentNumber: text(100), approvedOn: date }),
+      access: { kind: 'user', roles: ['handler'] },
+    }),
+    reopen: op<ItemDetail>()({
+      channel: 'mishen:items.reopen',
+      input: z.object({ itemId: id, reason: z.enum(['应予公开而认定为不宜公开', '情势变化，不予公开的情形已不存在', '暂缓公开期满']) }),
+      access: { kind: 'user', roles: ['reviewer'] },
+    }),
+    recall: op<ItemDetail>()({
+      channel: 'mishen:items.recall',
+      input: z.object({ itemId: id, discoveredOn: date, description: text(4000), measures: text(4000) }),
+      access: { kind: 'user', roles: ['publisher', 'secrecyOffice'] },
+    }),
+  },
+  catalogue: {
+    list: op<CatalogueEntry[]>()({ channel: 'mishen:catalogue.list', input: none, access: business }),
+  },
+  bases: {
+    list: op<BasisEntry[]>()({ channel: 'mishen:bases.list', input: none, access: { kind: 'user', roles: [...BUSINESS_ROLES, 'secAdmin'] } }),
+    save: op<BasisEntry>()({
+      channel: 'mishen:bases.save',
+      input: z.object({
+        id: id.nullable(),
+        kind: z.enum(['law', 'scope', 'determined', 'rule', 'negative']),
+        title: text(200),
+        documentNumber: optText(100),
+        scope: optText(1000),
+        keywords: z.array(text(50)).max(500),
+        patterns: z.array(text(200)).max(100),
+        disabled: z.boolean(),
+      }),
+      access: { kind: 'user', roles: ['secAdmin'] },
+    }),
+  },
+  calendar: {
+    status: op<CalendarStatus>()({ channel: 'mishen:calendar.status', input: none, access: { kind: 'user' } }),
+    preview: op<CalendarPreview>()({
+      channel: 'mishen:calendar.preview',
+      input: z.object({ text: z.string().min(2).max(1_000_000) }),
+      access: { kind: 'user', roles: ['sysAdmin'] },
+    }),
+    import: op<CalendarStatus>()({
+      channel: 'mishen:calendar.import',
+      input: z.object({ text: z.string().min(2).max(1_000_000) }),
+      access: { kind: 'user', roles: ['sysAdmin'] },
     }),
   },
 } as const;

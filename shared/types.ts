@@ -81,3 +81,168 @@ export interface VerifyReport {
   head: { seq: number; hash: string } | null;
   firstBad: { seq: number; reason: string } | null;
 }
+
+// --- workflow ----------------------------------------------------------------------
+
+export interface Deadline {
+  label: string;
+  /** null: the date lies outside the known official calendar (日历未覆盖). */
+  due: string | null;
+  overdue: boolean;
+  basis: string;
+}
+
+export interface ItemSummary {
+  id: string;
+  title: string;
+  documentNumber: string;
+  department: string;
+  formedOn: string;
+  status: string;
+  statusLabel: string;
+  stepName: string | null;
+  stepRole: string | null;
+  profileName: string;
+  deadlines: Deadline[];
+  overdue: boolean;
+  /** The current user may sign the current step. */
+  mine: boolean;
+  createdAt: string;
+}
+
+export interface OpinionView {
+  round: number;
+  stepId: string;
+  stepName: string;
+  signer: string;
+  userName: string;
+  label: string;
+  outcome: string | null;
+  grounds: string[];
+  bases: Array<{ id: string; title: string }>;
+  reason: string;
+  deferUntil: string | null;
+  time: string;
+}
+
+export interface HistoryEntry {
+  seq: number;
+  time: string;
+  actorName: string;
+  action: string;
+  text: string;
+  verified: boolean;
+}
+
+export interface ItemFields {
+  title: string;
+  documentNumber: string;
+  issuer: string;
+  department: string;
+  formedOn: string;
+  category: string;
+  keywords: string[];
+  summary: string;
+  disclosure: string;
+  publishForm: string;
+  reviewMode: '主动审查' | '依申请审查';
+  applicationNo: string | null;
+  applicationReceivedOn: string | null;
+  coProducers: string[];
+  thirdParties: string[];
+  classification: string;
+  classificationTerm: string | null;
+  specialDomains: string[];
+  sensitive: boolean;
+}
+
+export interface EscalationView {
+  id: number;
+  addressee: string;
+  authority: string;
+  materials: string[];
+  letterNumber: string;
+  sentOn: string;
+  deadline: string | null;
+  reply: { on: string; authority: string; documentNumber: string; conclusion: string } | null;
+}
+
+export interface ConsultationView {
+  id: number;
+  kind: 'agency' | 'thirdParty';
+  party: string;
+  matters: string;
+  sentOn: string;
+  deadline: string | null;
+  reply: 'agree' | 'disagree' | null;
+  replyOn: string | null;
+  replyReason: string | null;
+  /** agree, disagree, deemed (silence past the deadline counts as consent), pending. */
+  standing: 'agree' | 'disagree' | 'deemed' | 'pending' | 'overdue';
+  override: { decision: string; reasons: string; noticeSentOn: string } | null;
+}
+
+export interface ItemDetail extends ItemSummary {
+  fields: ItemFields;
+  profile: import('./workflow').Profile;
+  profileVersion: number;
+  currentStepId: string | null;
+  /** Why the current user may not sign the current step, or null when they may. */
+  whyNot: string | null;
+  proposal: { outcome: string; label: string } | null;
+  blockers: string[];
+  opinions: OpinionView[];
+  objections: Array<{ userName: string; text: string; time: string }>;
+  escalations: EscalationView[];
+  consultations: ConsultationView[];
+  declassification: { decidedOn: string; documentNumber: string; authority: string; filedOn: string; filedWith: string } | null;
+  specialApproval: { authority: string; documentNumber: string; approvedOn: string } | null;
+  catalogued: boolean;
+  incidents: Array<{ discoveredOn: string; description: string; measures: string }>;
+  history: HistoryEntry[];
+  registeredByMe: boolean;
+  signedByMe: boolean;
+}
+
+export interface BasisEntry {
+  id: string;
+  kind: 'law' | 'scope' | 'determined' | 'rule' | 'negative';
+  title: string;
+  documentNumber: string;
+  scope: string;
+  keywords: string[];
+  patterns: string[];
+  disabled: boolean;
+}
+
+export interface ProfileInfo {
+  id: string;
+  version: number;
+  name: string;
+  shortName: string;
+  shipped: boolean;
+  active: boolean;
+  definition: import('./workflow').Profile;
+}
+
+export interface CatalogueEntry {
+  itemId: string;
+  title: string;
+  date: string;
+  category: string;
+  keywords: string[];
+  source: string;
+  documentNumber: string;
+  disclosure: string;
+}
+
+export interface CalendarStatus {
+  coveredYears: number[];
+  imported: Array<{ year: number; source: string; importedAt: string }>;
+}
+
+export interface CalendarPreview {
+  year: number;
+  source: string;
+  changes: Array<{ date: string; before: boolean | null; after: boolean }>;
+}

@@ -33,6 +33,7 @@ import {
   type Unwrapped,
 } from '../store/keyslots';
 import type { UsersTable } from '../store/schema';
+import type { WorkflowContext } from '../workflow/service';
 
 // The application core: what the main process (and the browser host, and the CLI)
 // can do, independent of how it is called. It owns the data folder, the keyslots,
@@ -559,6 +560,16 @@ export class Core {
       action: a.action,
       subject: a.subject,
       payload: a.payload,
+    };
+  }
+
+  /** What the workflow service needs from the session: the store, the user, the clock, signing. */
+  workflowContext(): WorkflowContext {
+    return {
+      db: () => this.db(),
+      user: () => this.requireSession().user,
+      now: () => this.now(),
+      append: (tx, a) => appendAudit(tx, this.action(a), this.signer(), this.now()),
     };
   }
 

@@ -1,6 +1,7 @@
 import { contract, events } from '../../shared/contract';
 import type { AppInfo } from '../../shared/types';
 import { createDispatcher, type Dispatcher, type Handlers } from '../ipc/dispatcher';
+import { Workflow } from '../workflow/service';
 import { Core, type CoreOptions } from './core';
 
 // Binds the contract to the core. Both hosts (Electron's ipcMain and the browser
@@ -22,6 +23,7 @@ export interface Runtime {
 
 export function createRuntime(opts: RuntimeOptions): Runtime {
   const core = new Core(opts);
+  const wf = new Workflow(core.workflowContext());
   const handlers: Handlers<typeof contract> = {
     app: {
       info: () => ({
@@ -61,6 +63,37 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       list: (i) => core.listAudit(i.offset, i.limit),
       verify: (i) => core.verifyAudit(i.checkpoint),
       countersign: () => core.countersign(),
+    },
+    profiles: {
+      list: () => wf.listProfiles(),
+      activate: (i) => wf.activateProfile(i.id, i.version),
+      save: (i) => wf.saveProfile(i.definition),
+    },
+    items: {
+      register: (i) => wf.register(i),
+      list: (i) => wf.list(i.view),
+      get: (i) => wf.get(i.itemId),
+      submitOpinion: (i) => wf.opinion(i),
+      object: (i) => wf.object(i.itemId, i.text),
+      escalate: (i) => wf.escalate(i),
+      escalationReply: (i) => wf.escalationReply(i),
+      consult: (i) => wf.consult(i),
+      consultationReply: (i) => wf.consultationReply(i),
+      override: (i) => wf.override(i),
+      declassify: (i) => wf.declassify(i),
+      specialApproval: (i) => wf.specialApproval(i),
+      reopen: (i) => wf.reopen(i.itemId, i.reason),
+      recall: (i) => wf.recall(i),
+    },
+    catalogue: { list: () => wf.listCatalogue() },
+    bases: {
+      list: () => wf.listBases(),
+      save: (i) => wf.saveBasis(i),
+    },
+    calendar: {
+      status: () => wf.calendarStatus(),
+      preview: (i) => wf.previewCalendar(i.text),
+      import: (i) => wf.importCalendar(i.text),
     },
   };
 

@@ -117,3 +117,35 @@ export async function verifyAudit(db: DB, opts: VerifyOptions = {}): Promise<Ver
     return bad((head?.seq ?? 0) + 1, `审计记录在检查点（第 ${opts.checkpoint.seq} 条）之前被截断`);
   return { ok: true, checked: expected - 1, head, firstBad: null };
 }
+
+/**
+ * The keys the trail vouches for: the organization key of the genesis entry and every
+ * registered user key, each with its owner. For showing, entry by entry, whether a
+ * signature holds; full verification (verifyAudit) also checks the order of key changes.
+ */
+export async function knownKeys(db: DB): Promise<Map<string, { key: KeyObject; owner: string }>> {
+  const keys = new Map<string, { key: KeyObject; owner: string }>();
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['seq', 'action', 'payload'])
+    .where((eb) => eb.or([eb('seq', '=', 1), eb('action', '=', KEY_EVENTS.keyRegistered)]))
+    .orderBy('seq')
+    .execute();
+  for (const r of rows) {
+    const p = JSON.parse(r.payload) as Record<string, unknown>;
+    const raw = r.seq === 1 ? b64key((p.organization as Record<string, unknown> | undefined)?.publicKey) : b64key(p.publicKey);
+    if (raw) keys.set(fingerprint(raw), { key: importPublicKey(raw), owner: r.seq === 1 ? 'org' : String(p.userId) });
+  }
+  return keys;
+}
+
+export function entrySignatureValid(
+  row: { seq: number; time: string; actor: string; role: string; action: string; subject: string; payload: string; prev_hash: string; signer: string; hash: string; signature: string },
+  keys: Map<string, { key: KeyObject; owner: string }>,
+): boolean {
+  const k = keys.get(row.signer);
+  if (!k || (k.owner !== 'org' && k.owner !== row.actor)) return false;
+  const fields = { seq: row.seq, time: row.time, actor: row.actor, role: row.role, action: row.action, subject: row.subject, payload: JSON.parse(row.payload) as unknown, prevHash: row.prev_hash, signer: row.signer };
+  if (entryHash(fields) !== row.hash) return false;
+  return verifyEd25519(k.key, Buffer.from(row.hash, 'hex'), Buffer.from(row.signature, 'base64'));
+}

@@ -49,8 +49,161 @@ export interface AuditLogTable {
   signature: string;
 }
 
-export interface MigrationRow {
+export interface ProfilesTable {
+  id: string;
+  version: number;
+  definition: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ItemsTable {
+  id: string;
+  profile_id: string;
+  profile_version: number;
+  title: string;
+  document_number: string;
+  issuer: string;
+  department: string;
+  formed_on: string;
+  category: string;
+  keywords: string;
+  summary: string;
+  disclosure: string;
+  publish_form: string;
+  review_mode: string;
+  application_no: string | null;
+  application_received_on: string | null;
+  co_producers: string;
+  third_parties: string;
+  classification: string;
+  classification_term: string | null;
+  special_domains: string;
+  special_approval: string | null;
+  sensitive: number;
+  /** The engine's ReviewState as JSON; status and step_id repeat it for queries. */
+  state: string;
+  status: string;
+  step_id: string;
+  step_entered_on: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  decided_on: string | null;
+}
+
+export interface OpinionsTable {
   id: Generated<number>;
+  item_id: string;
+  round: number;
+  step_id: string;
+  user_id: string;
+  opinion_id: string;
+  label: string;
+  effect: string;
+  outcome: string | null;
+  grounds: string;
+  bases: string;
+  reason: string;
+  defer_until: string | null;
+  audit_seq: number;
+  created_at: string;
+}
+
+export interface ObjectionsTable {
+  id: Generated<number>;
+  item_id: string;
+  user_id: string;
+  text: string;
+  audit_seq: number;
+  created_at: string;
+}
+
+export interface EscalationsTable {
+  id: Generated<number>;
+  item_id: string;
+  step_id: string;
+  addressee: string;
+  authority: string;
+  materials: string;
+  letter_number: string;
+  sent_on: string;
+  deadline: string | null;
+  reply_on: string | null;
+  reply_authority: string | null;
+  reply_document_number: string | null;
+  reply_conclusion: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface ConsultationsTable {
+  id: Generated<number>;
+  item_id: string;
+  kind: string;
+  party: string;
+  matters: string;
+  sent_on: string;
+  deadline: string | null;
+  reply: string | null;
+  reply_on: string | null;
+  reply_reason: string | null;
+  override: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface DeclassificationsTable {
+  item_id: string;
+  decided_on: string;
+  document_number: string;
+  authority: string;
+  filed_on: string;
+  filed_with: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface BasesTable {
+  id: string;
+  kind: string;
+  title: string;
+  document_number: string;
+  scope: string;
+  keywords: string;
+  patterns: string;
+  disabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CatalogueTable {
+  item_id: string;
+  title: string;
+  date: string;
+  category: string;
+  keywords: string;
+  source: string;
+  document_number: string;
+  disclosure: string;
+  created_at: string;
+}
+
+export interface IncidentsTable {
+  id: Generated<number>;
+  item_id: string;
+  discovered_on: string;
+  description: string;
+  measures: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface CalendarsTable {
+  year: number;
+  file: string;
+  imported_by: string;
+  imported_at: string;
 }
 
 export interface Schema {
@@ -58,4 +211,15 @@ export interface Schema {
   organization: OrganizationTable;
   users: UsersTable;
   audit_log: AuditLogTable;
+  profiles: ProfilesTable;
+  items: ItemsTable;
+  opinions: OpinionsTable;
+  objections: ObjectionsTable;
+  escalations: EscalationsTable;
+  consultations: ConsultationsTable;
+  declassifications: DeclassificationsTable;
+  bases: BasesTable;
+  catalogue: CatalogueTable;
+  incidents: IncidentsTable;
+  calendars: CalendarsTable;
 }
