@@ -305,7 +305,7 @@ export class Workflow {
       await this.ctx.append(tx, {
         action: 'item.registered',
         subject: id,
-        payload: { fields, profile: { id: profile.id, version: profile.version } },
+        payload: { text: `登记“${fields.title}”，按《${profile.name}》审查`, fields, profile: { id: profile.id, version: profile.version } },
         role: 'handler',
       });
     });
