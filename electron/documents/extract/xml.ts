@@ -1,0 +1,44 @@
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { DocumentRefused } from '../limits';
+
+export interface XmlHandlers {
+  open?(tag: SaxesTagPlain, path: readonly string[]): void;
+  text?(text: string, path: readonly string[]): void;
+  close?(name: string, path: readonly string[]): void;
+}
+
+/** Streams an XML part through saxes; `path` is the stack of open element names. */
+export function walkXml(xml: Uint8Array | string, part: string, h: XmlHandlers): void {
+  const parser = new SaxesParser({ xmlns: false });
+  const path: string[] = [];
+  parser.on('opentag', (tag) => {
+    path.push(tag.name);
+    h.open?.(tag, path);
+    if (tag.isSelfClosing) {
+      path.pop();
+      h.close?.(tag.name, path);
+    }
+  });
+  parser.on('text', (t) => h.text?.(t, path));
+  parser.on('cdata', (t) => h.text?.(t, path));
+  parser.on('closetag', (tag) => {
+    if (tag.isSelfClosing) return;
+    path.pop();
+    h.close?.(tag.name, path);
+  });
+  try {
+    parser.write(typeof xml === 'string' ? xml : new TextDecoder().decode(xml)).close();
+  } catch {
+    throw new DocumentRefused(`文件内部的“${part}”部分已损坏，无法读取`);
+  }
+}
+
+const attr = (tag: SaxesTagPlain, name: string): string | undefined => tag.attributes[name] as string | undefined;
+export { attr };
+
+/** All text of a part, for parts whose structure does not matter (custom XML). */
+export function allText(xml: Uint8Array, part: string): string {
+  const parts: string[] = [];
+  walkXml(xml, part, { text: (t) => t.trim() && parts.push(t.trim()) });
+  return parts.join(' ');
+}

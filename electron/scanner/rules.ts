@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import defaults from '../../resources/rules/default.json';
+
+export const FINDING_KINDS = [
+  'CLASSIFICATION_MARK',
+  'ID_CARD',
+  'MOBILE',
+  'PHONE',
+  'BANK_CARD',
+  'EMAIL',
+  'PLATE',
+  'PASSPORT',
+  'ADDRESS',
+  'PERSON_NAME',
+  'SPECIAL_DOMAIN',
+  'PROCESS_INFO',
+  'NEGATIVE_LIST',
+] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+const words = z.array(z.string().min(1));
+export const rulesSchema = z.object({
+  format: z.literal('mishen-rules/1'),
+  name: z.string(),
+  classification: z.object({ marks: words, stars: words, labels: words, internal: words }),
+  processInfo: words,
+  specialDomains: words,
+  context: z.partialRecord(z.enum(FINDING_KINDS), words),
+  regionCodes: z.array(z.string().regex(/^\d{2}$/)),
+  plateProvinces: z.string().min(1),
+  surnames: z.string().min(1),
+  addressUnits: words,
+  addressDetail: words,
+  addressEnd: words,
+});
+export type Rules = z.output<typeof rulesSchema>;
+
+/** One term of the organization's negative list or basis library. */
+export interface ListTerm {
+  basisId: string;
+  kind: string;
+  term?: string;
+  pattern?: string;
+}
+
+export const defaultRules = (): Rules => rulesSchema.parse(defaults);
