@@ -6,7 +6,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      rollupOptions: {
+        input: { index: resolve('electron/main/index.ts'), 'documents-worker': resolve('electron/documents/worker.ts') },
+      },
     },
   },
   preload: {

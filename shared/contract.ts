@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { event, op } from './define';
 import { ADMIN_ROLES, BUSINESS_ROLES, ROLES } from './roles';
 import { CLASSIFICATIONS, DISCLOSURES, GROUNDS, PUBLISH_FORMS, SPECIAL_DOMAINS } from './workflow';
+import { FINDING_KINDS, type DocumentDetail, type DocumentProgress, type DocumentView, type FindingView, type TextPage } from './documents';
 import type {
   AppInfo,
   AuditPage,
@@ -335,6 +336,33 @@ export const contract = {
       access: { kind: 'user', roles: ['publisher', 'secrecyOffice'] },
     }),
   },
+  documents: {
+    attach: op<DocumentView>()({
+      channel: 'mishen:documents.attach',
+      // Base64 of at most 50 MB; the main process checks the decoded size again.
+      input: z.object({ itemId: id, name: text(255), content: z.string().min(1).max(70_000_000) }),
+      access: business,
+    }),
+    list: op<DocumentView[]>()({ channel: 'mishen:documents.list', input: itemId, access: business }),
+    get: op<DocumentDetail>()({ channel: 'mishen:documents.get', input: z.object({ documentId: id }), access: business }),
+    text: op<TextPage>()({
+      channel: 'mishen:documents.text',
+      input: z.object({ documentId: id, offset: z.number().int().min(0), length: z.number().int().min(1).max(20_000) }),
+      access: business,
+    }),
+  },
+  findings: {
+    decide: op<FindingView>()({
+      channel: 'mishen:findings.decide',
+      input: z.object({ findingId: z.number().int(), decision: z.enum(['confirmed', 'dismissed']), reason: optText(1000) }),
+      access: { kind: 'user', roles: ['reviewer', 'secrecyOffice'] },
+    }),
+    mark: op<FindingView>()({
+      channel: 'mishen:findings.mark',
+      input: z.object({ documentId: id, start: z.number().int().min(0), end: z.number().int().min(1), kind: z.enum(FINDING_KINDS), reason: optText(1000) }),
+      access: { kind: 'user', roles: ['reviewer', 'secrecyOffice'] },
+    }),
+  },
   catalogue: {
     list: op<CatalogueEntry[]>()({ channel: 'mishen:catalogue.list', input: none, access: business }),
   },
@@ -372,6 +400,7 @@ export const contract = {
 
 export const events = {
   session: event<SessionInfo>('mishen:event:session'),
+  documentProgress: event<DocumentProgress>('mishen:event:documentProgress'),
 } as const;
 
 export type Contract = typeof contract;

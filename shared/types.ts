@@ -202,6 +202,8 @@ export interface ItemDetail extends ItemSummary {
   history: HistoryEntry[];
   registeredByMe: boolean;
   signedByMe: boolean;
+  /** Grounds of the findings confirmed in the item's carrier files. */
+  suggestedGrounds: string[];
 }
 
 export interface BasisEntry {

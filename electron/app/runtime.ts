@@ -1,6 +1,8 @@
 import { contract, events } from '../../shared/contract';
 import type { AppInfo } from '../../shared/types';
 import { createDispatcher, type Dispatcher, type Handlers } from '../ipc/dispatcher';
+import { inlineAnalyzer, type Analyzer } from '../documents/analyzer';
+import { Documents } from '../documents/service';
 import { Workflow } from '../workflow/service';
 import { Core, type CoreOptions } from './core';
 
@@ -10,6 +12,8 @@ import { Core, type CoreOptions } from './core';
 export interface RuntimeOptions extends CoreOptions {
   host: AppInfo['host'];
   version: string;
+  /** Where document analysis runs; the hosts pass a worker-thread analyzer. */
+  analyzer?: Analyzer;
   onInternalError?: (channel: string, err: unknown) => void;
 }
 
@@ -24,6 +28,12 @@ export interface Runtime {
 export function createRuntime(opts: RuntimeOptions): Runtime {
   const core = new Core(opts);
   const wf = new Workflow(core.workflowContext());
+  const listeners = new Set<(channel: string, payload: unknown) => void>();
+  const emit = (channel: string, payload: unknown) => {
+    for (const l of listeners) l(channel, payload);
+  };
+  core.onSessionChange((info) => emit(events.session.channel, info));
+  const docs = new Documents(core.workflowContext(), opts.analyzer ?? inlineAnalyzer, (p) => emit(events.documentProgress.channel, p));
   const handlers: Handlers<typeof contract> = {
     app: {
       info: () => ({
@@ -85,6 +95,16 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       reopen: (i) => wf.reopen(i.itemId, i.reason),
       recall: (i) => wf.recall(i),
     },
+    documents: {
+      attach: (i) => docs.attach(i.itemId, i.name, i.content),
+      list: (i) => docs.list(i.itemId),
+      get: (i) => docs.get(i.documentId),
+      text: (i) => docs.text(i.documentId, i.offset, i.length),
+    },
+    findings: {
+      decide: (i) => docs.decide(i.findingId, i.decision, i.reason),
+      mark: (i) => docs.mark(i.documentId, i.start, i.end, i.kind, i.reason),
+    },
     catalogue: { list: () => wf.listCatalogue() },
     bases: {
       list: () => wf.listBases(),
@@ -122,7 +142,8 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     core,
     dispatcher,
     subscribe(listener) {
-      return core.onSessionChange((info) => listener(events.session.channel, info));
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     close: () => core.close(),
   };

@@ -1,4 +1,8 @@
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { analyze } from '../documents/analyze';
+import { DocumentRefused } from '../documents/limits';
+import { defaultRules } from '../scanner/rules';
 import { verifyAudit, parseCheckpoint } from '../audit/verify';
 import { packageVersion } from '../app/version';
 import { DB_FILE, KEYSLOT_FILE } from '../app/core';
@@ -18,6 +22,9 @@ const HELP = `密审台（MiShen）命令行
   mishen --help
   mishen audit verify --data <数据目录> --user <用户名> --password-stdin [--checkpoint <序号:哈希>]
       验证审计日志的哈希链和签名。退出码：0 全部通过；1 发现问题（给出第一条有问题记录的序号）；2 无法打开数据。
+  mishen scan <文件> [--json]
+      用与程序相同的规则扫描文件中的密级标志、个人信息、须经批准的领域和过程性信息。
+      退出码：0 扫描完成（无论有无发现）；2 文件无法读取。
 `;
 
 function option(args: string[], name: string): string | undefined {
@@ -86,6 +93,36 @@ async function auditVerify(args: string[]): Promise<number> {
   }
 }
 
+async function scan(args: string[]): Promise<number> {
+  const file = args.find((a) => !a.startsWith('--'));
+  if (!file) {
+    process.stderr.write(HELP);
+    return 2;
+  }
+  let buf: Buffer;
+  try {
+    buf = await readFile(file);
+  } catch {
+    process.stderr.write(`无法读取文件：${file}\n`);
+    return 2;
+  }
+  let result: Awaited<ReturnType<typeof analyze>>;
+  try {
+    result = await analyze(buf, basename(file), defaultRules(), []);
+  } catch (err) {
+    process.stderr.write(`无法读取文件：${err instanceof DocumentRefused ? err.message : '文件已损坏或格式不受支持'}\n`);
+    return 2;
+  }
+  const findings = result.findings.map((f) => ({ kind: f.kind, text: f.text, start: f.start, end: f.end, location: f.location, confidence: f.confidence, ground: f.ground }));
+  if (args.includes('--json')) process.stdout.write(`${JSON.stringify({ file, findings })}\n`);
+  else {
+    for (const w of result.warnings) process.stdout.write(`注意：${w}\n`);
+    for (const f of findings) process.stdout.write(`${f.location}\t${f.kind}\t${f.text}\t${f.confidence}\n`);
+    process.stdout.write(`共发现 ${findings.length} 处\n`);
+  }
+  return 0;
+}
+
 export async function run(args: string[]): Promise<number> {
   if (args.includes('--version') || args.includes('-v')) {
     process.stdout.write(`${packageVersion(ROOT)}\n`);
@@ -96,6 +133,7 @@ export async function run(args: string[]): Promise<number> {
     return 0;
   }
   if (args[0] === 'audit' && args[1] === 'verify') return auditVerify(args.slice(2));
+  if (args[0] === 'scan') return scan(args.slice(1));
   process.stderr.write(`未知命令：${args.join(' ')}\n\n${HELP}`);
   return 2;
 }

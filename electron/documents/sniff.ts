@@ -21,7 +21,12 @@ const startsWith = (b: Uint8Array, sig: number[], at = 0) => sig.every((v, i) =>
 
 function looksLikeText(b: Uint8Array): string | null {
   const sample = b.subarray(0, 64 * 1024);
-  if (sample.includes(0) && !(b[0] === 0xff && b[1] === 0xfe) && !(b[0] === 0xfe && b[1] === 0xff)) return null;
+  const utf16 = (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
+  if (utf16) return new TextDecoder(b[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(sample.subarray(2));
+  // Text has almost no control characters besides tab, line feed, carriage return and form feed.
+  let controls = 0;
+  for (const x of sample) if (x < 0x20 && x !== 9 && x !== 10 && x !== 12 && x !== 13) controls++;
+  if (controls > sample.length / 100) return null;
   try {
     // stream: a sample cut inside a multi-byte character is not an error.
     return new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: b.length > sample.length });

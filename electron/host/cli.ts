@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createRuntime } from '../app/runtime';
+import { workerAnalyzer } from '../documents/analyzer';
 import { packageVersion } from '../app/version';
 import { startHost } from './server';
 
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     dataDir: resolve(data),
     host: 'browser-host',
     version: packageVersion(ROOT),
+    analyzer: workerAnalyzer(join(ROOT, 'electron/documents/worker.ts')),
     onInternalError: (channel, err) =>
       process.stderr.write(`[mishen] ${channel} failed: ${(err as Error)?.stack ?? String(err)}\n`),
   });

@@ -35,7 +35,8 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-const MAX_BODY = 64 * 1024 * 1024;
+// A 50 MB carrier file arrives base64-encoded inside JSON.
+const MAX_BODY = 72 * 1024 * 1024;
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {

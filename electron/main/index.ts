@@ -2,6 +2,7 @@ import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRuntime } from '../app/runtime';
+import { workerAnalyzer } from '../documents/analyzer';
 import { forwardEvents, registerIpc } from './ipc';
 import { dataDirFromArgs, resolveAppFile } from './paths';
 import { APP_ORIGIN, APP_SCHEME, hardenContents, hardenSession, windowOptions } from './security';
@@ -37,6 +38,7 @@ if (!app.requestSingleInstanceLock()) {
       dataDir,
       host: 'electron',
       version: app.getVersion(),
+      analyzer: workerAnalyzer(join(import.meta.dirname, 'documents-worker.js')),
       onInternalError: (channel, err) =>
         console.error(`[mishen] ${channel} failed: ${(err as Error)?.name ?? 'Error'}`, (err as Error)?.stack ?? ''),
     });

@@ -1,22 +1,9 @@
 import { z } from 'zod';
 import defaults from '../../resources/rules/default.json';
 
-export const FINDING_KINDS = [
-  'CLASSIFICATION_MARK',
-  'ID_CARD',
-  'MOBILE',
-  'PHONE',
-  'BANK_CARD',
-  'EMAIL',
-  'PLATE',
-  'PASSPORT',
-  'ADDRESS',
-  'PERSON_NAME',
-  'SPECIAL_DOMAIN',
-  'PROCESS_INFO',
-  'NEGATIVE_LIST',
-] as const;
-export type FindingKind = (typeof FINDING_KINDS)[number];
+import { FINDING_KINDS, type FindingKind } from '../../shared/documents';
+
+export { FINDING_KINDS, type FindingKind };
 
 const words = z.array(z.string().min(1));
 export const rulesSchema = z.object({

@@ -134,7 +134,7 @@ export function createScanner(opts: ScannerOptions) {
     `(?:[${cjk}]{2,8}?(?:${alt(rules.addressUnits)})){1,4}[${cjk}\\d]{0,16}?(?:${alt(rules.addressDetail)})[${cjk}\\d-]{0,12}?\\d+(?:${alt(rules.addressEnd)})(?:[${cjk}]{0,2}\\d+(?:${alt(rules.addressEnd)}))*`,
     'g',
   );
-  const labelledName = /(?:姓名|户主|收款人|联系人)[ \t]*[:：]?[ \t]*([\u4e00-\u9fa5]{2,4})(?![\u4e00-\u9fa5])/g;
+  const labelledName = new RegExp(`(?:${alt(rules.context.PERSON_NAME ?? ['姓名'])})[ \\t]*[:：]?[ \\t]*([${cjk}]{2,4})(?![${cjk}])`, 'g');
   const nearName = new RegExp(`(?<![${cjk}])([${rules.surnames}][${cjk}]{1,2})(?![${cjk}])`, 'g');
 
   const internal = rules.classification.internal;

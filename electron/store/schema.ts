@@ -206,6 +206,46 @@ export interface CalendarsTable {
   imported_at: string;
 }
 
+export interface BlobsTable {
+  sha256: string;
+  size: number;
+  content: Buffer;
+}
+
+export interface DocumentsTable {
+  id: string;
+  item_id: string;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  pages: number | null;
+  warnings: string;
+  /** The extracted text, segments joined by newlines; offsets of findings point into it. */
+  text: string;
+  segments: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface FindingsTable {
+  id: Generated<number>;
+  document_id: string;
+  kind: string;
+  text: string;
+  start: number;
+  end: number;
+  location: string;
+  confidence: number;
+  ground: string;
+  basis_id: string | null;
+  status: string;
+  reason: string | null;
+  manual: number;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
 export interface Schema {
   settings: SettingsTable;
   organization: OrganizationTable;
@@ -222,4 +262,7 @@ export interface Schema {
   catalogue: CatalogueTable;
   incidents: IncidentsTable;
   calendars: CalendarsTable;
+  blobs: BlobsTable;
+  documents: DocumentsTable;
+  findings: FindingsTable;
 }

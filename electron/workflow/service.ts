@@ -562,6 +562,16 @@ export class Workflow {
       history: await this.history(id, names),
       registeredByMe: row.created_by === user.id,
       signedByMe: Object.values(state.signedBy).some((u) => u.includes(user.id)),
+      suggestedGrounds: (
+        await db
+          .selectFrom('findings')
+          .innerJoin('documents', 'documents.id', 'findings.document_id')
+          .select('findings.ground')
+          .distinct()
+          .where('documents.item_id', '=', id)
+          .where('findings.status', '=', 'confirmed')
+          .execute()
+      ).map((r) => r.ground),
     };
   }
 

@@ -69,3 +69,38 @@ describe('mishen CLI', () => {
     expect(bad.out).toContain('第 3 条记录');
   });
 });
+
+describe('mishen scan', () => {
+  it('prints the findings as JSON with the agreed fields, exit 0 either way', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { docx } = await import('../../helpers/fixtures');
+    const { residentId } = await import('../../helpers/synthetic');
+    const t = tempDir();
+    try {
+      const id = residentId('440305', '19920101', '321');
+      const file = join(t.dir, '名单.docx');
+      writeFileSync(file, docx({ body: [`身份证号：${id}`], footer: '内部资料' }));
+      const r = mishen(['scan', file, '--json']);
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.out) as { file: string; findings: Array<Record<string, unknown>> };
+      expect(out.file).toBe(file);
+      expect(out.findings).toEqual(
+        expect.arrayContaining([
+          { kind: 'ID_CARD', text: id, start: 5, end: 23, location: '正文 第1段', confidence: 0.99, ground: 'PERSONAL_PRIVACY' },
+          expect.objectContaining({ kind: 'CLASSIFICATION_MARK', text: '内部资料', location: '页脚1 第1段', ground: 'INTERNAL_AFFAIRS' }),
+        ]),
+      );
+      const clean = join(t.dir, 'clean.txt');
+      writeFileSync(clean, '本通知自印发之日起施行。');
+      expect(JSON.parse(mishen(['scan', clean, '--json']).out)).toEqual({ file: clean, findings: [] });
+      const bad = join(t.dir, 'bad.docx');
+      writeFileSync(bad, Buffer.from([0, 1, 2, 3, 4, 5, 6, 7, 8]));
+      const refused = mishen(['scan', bad, '--json']);
+      expect(refused.code).toBe(2);
+      expect(refused.err).toMatch(/^无法读取文件：无法识别文件类型/);
+      expect(mishen(['scan', join(t.dir, 'missing.pdf')]).code).toBe(2);
+    } finally {
+      t.cleanup();
+    }
+  });
+});

@@ -1,0 +1,252 @@
+import { randomUUID } from 'node:crypto';
+import { AppFailure } from '../../shared/result';
+import {
+  FINDING_KINDS,
+  type DocumentDetail,
+  type DocumentProgress,
+  type DocumentView,
+  type FindingKind,
+  type FindingStatus,
+  type FindingView,
+  type TextPage,
+} from '../../shared/documents';
+import { GROUND_LABELS, type Ground } from '../../shared/workflow';
+import type { Selectable } from 'kysely';
+import { defaultRules, type ListTerm, type Rules } from '../scanner/rules';
+import type { DocumentsTable, FindingsTable } from '../store/schema';
+import type { WorkflowContext } from '../workflow/service';
+import type { Analyzer } from './analyzer';
+import { DocumentRefused, LIMITS, mb } from './limits';
+import { TYPE_LABELS, type DocumentType } from './sniff';
+
+// Carrier files of an item: attached whole or not at all, kept encrypted in the store
+// (content-addressed), with their extracted text and the findings the reviewer decides.
+
+const fail = (code: ConstructorParameters<typeof AppFailure>[0], message: string) => new AppFailure(code, message);
+const json = <T>(text: string): T => JSON.parse(text) as T;
+const OPEN_STATES = ['inReview', 'escalated'];
+
+/** What a finding suggests as a ground when it is not one of the fixed ones. */
+const groundLabel = (g: string) => GROUND_LABELS[g as Ground] ?? g;
+
+export class Documents {
+  private readonly rules: Rules = defaultRules();
+  private textCache: { id: string; text: string } | null = null;
+
+  constructor(
+    private readonly ctx: WorkflowContext,
+    private readonly analyzer: Analyzer,
+    private readonly emit: (p: DocumentProgress) => void,
+  ) {}
+
+  private async item(itemId: string) {
+    const row = await this.ctx.db().selectFrom('items').select(['id', 'status', 'created_by', 'state']).where('id', '=', itemId).executeTakeFirst();
+    if (!row) throw fail('NOT_FOUND', '找不到该事项');
+    return row;
+  }
+
+  private async terms(): Promise<ListTerm[]> {
+    const rows = await this.ctx.db().selectFrom('bases').select(['id', 'kind', 'keywords', 'patterns']).where('disabled', '=', 0).execute();
+    return rows.flatMap((b) => [
+      ...json<string[]>(b.keywords).map((term) => ({ basisId: b.id, kind: b.kind, term })),
+      ...json<string[]>(b.patterns).map((pattern) => ({ basisId: b.id, kind: b.kind, pattern })),
+    ]);
+  }
+
+  async attach(itemId: string, name: string, base64: string): Promise<DocumentView> {
+    const user = this.ctx.user();
+    const item = await this.item(itemId);
+    if (!OPEN_STATES.includes(item.status)) throw fail('CONFLICT', '审查结束后不能再附加载体文件');
+    const signed = Object.values(json<{ signedBy: Record<string, string[]> }>(item.state).signedBy).some((u) => u.includes(user.id));
+    if (item.created_by !== user.id && !signed && !user.roles.includes('reviewer'))
+      throw fail('FORBIDDEN', '只有登记人或参与审查的人员可以附加载体文件');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new DocumentRefused('文件内容编码无效');
+    const buf = Buffer.from(base64, 'base64');
+    if (buf.length > LIMITS.fileBytes) throw new DocumentRefused(`文件过大（${mb(buf.length)}，上限 ${mb(LIMITS.fileBytes)}）`);
+
+    // Everything that can fail runs before anything is written.
+    const analysis = await this.analyzer.analyze(buf, name, this.rules, await this.terms(), (phase, fraction) => this.emit({ itemId, name, phase, fraction }));
+    this.emit({ itemId, name, phase: 'store', fraction: 0 });
+    const id = randomUUID();
+    const now = new Date(this.ctx.now()).toISOString();
+    await this.ctx.db().transaction().execute(async (tx) => {
+      const exists = await tx.selectFrom('blobs').select('sha256').where('sha256', '=', analysis.sha256).executeTakeFirst();
+      if (!exists) await tx.insertInto('blobs').values({ sha256: analysis.sha256, size: buf.length, content: buf }).execute();
+      await tx
+        .insertInto('documents')
+        .values({
+          id,
+          item_id: itemId,
+          name,
+          type: analysis.type,
+          size: buf.length,
+          sha256: analysis.sha256,
+          pages: analysis.pages,
+          warnings: JSON.stringify(analysis.warnings),
+          text: analysis.text,
+          segments: JSON.stringify(analysis.segments),
+          created_by: user.id,
+          created_at: now,
+        })
+        .execute();
+      for (const f of analysis.findings)
+        await tx
+          .insertInto('findings')
+          .values({ document_id: id, kind: f.kind, text: f.text, start: f.start, end: f.end, location: f.location, confidence: f.confidence, ground: f.ground, basis_id: f.basisId, status: 'open', reason: null, manual: 0, decided_by: null, decided_at: null })
+          .execute();
+      const counts: Record<string, number> = {};
+      for (const f of analysis.findings) counts[f.kind] = (counts[f.kind] ?? 0) + 1;
+      // The record names the file and what was found, never the text itself.
+      await this.ctx.append(tx, {
+        action: 'document.attached',
+        subject: itemId,
+        payload: { text: `附加载体文件“${name}”（${TYPE_LABELS[analysis.type]}），扫描发现 ${analysis.findings.length} 处`, documentId: id, name, type: analysis.type, sha256: analysis.sha256, size: buf.length, counts },
+      });
+    });
+    this.emit({ itemId, name, phase: 'store', fraction: 1 });
+    return (await this.views(itemId)).find((d) => d.id === id)!;
+  }
+
+  private async views(itemId: string): Promise<DocumentView[]> {
+    const db = this.ctx.db();
+    const docs = await db
+      .selectFrom('documents')
+      .select(['id', 'item_id', 'name', 'type', 'size', 'sha256', 'pages', 'warnings', 'created_by', 'created_at'])
+      .where('item_id', '=', itemId)
+      .orderBy('created_at')
+      .execute();
+    const names = new Map((await db.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name]));
+    const out: DocumentView[] = [];
+    for (const d of docs) {
+      const fs = await db.selectFrom('findings').select(['kind', 'status']).where('document_id', '=', d.id).execute();
+      const counts: Partial<Record<FindingKind, number>> = {};
+      for (const f of fs) counts[f.kind as FindingKind] = (counts[f.kind as FindingKind] ?? 0) + 1;
+      out.push({
+        id: d.id,
+        itemId: d.item_id,
+        name: d.name,
+        type: d.type,
+        typeLabel: TYPE_LABELS[d.type as DocumentType] ?? d.type,
+        size: d.size,
+        sha256: d.sha256,
+        pages: d.pages,
+        warnings: json<string[]>(d.warnings),
+        createdAt: d.created_at,
+        createdBy: names.get(d.created_by) ?? d.created_by,
+        counts,
+        open: fs.filter((f) => f.status === 'open').length,
+        confirmed: fs.filter((f) => f.status === 'confirmed').length,
+        dismissed: fs.filter((f) => f.status === 'dismissed').length,
+      });
+    }
+    return out;
+  }
+
+  async list(itemId: string): Promise<DocumentView[]> {
+    await this.item(itemId);
+    return this.views(itemId);
+  }
+
+  private async doc(documentId: string): Promise<Selectable<DocumentsTable>> {
+    const d = await this.ctx.db().selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirst();
+    if (!d) throw fail('NOT_FOUND', '找不到该文件');
+    return d;
+  }
+
+  private async findingViews(rows: Array<Selectable<FindingsTable>>): Promise<FindingView[]> {
+    const db = this.ctx.db();
+    const names = new Map((await db.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name]));
+    const bases = new Map((await db.selectFrom('bases').select(['id', 'title']).execute()).map((b) => [b.id, b.title]));
+    return rows.map((f) => ({
+      id: f.id,
+      kind: f.kind as FindingKind,
+      text: f.text,
+      start: f.start,
+      end: f.end,
+      location: f.location,
+      confidence: f.confidence,
+      ground: f.ground,
+      groundLabel: groundLabel(f.ground),
+      basisTitle: f.basis_id ? (bases.get(f.basis_id) ?? null) : null,
+      status: f.status as FindingStatus,
+      reason: f.reason,
+      manual: f.manual === 1,
+      decidedBy: f.decided_by ? (names.get(f.decided_by) ?? f.decided_by) : null,
+    }));
+  }
+
+  async get(documentId: string): Promise<DocumentDetail> {
+    const d = await this.doc(documentId);
+    const view = (await this.views(d.item_id)).find((v) => v.id === documentId)!;
+    const rows = await this.ctx.db().selectFrom('findings').selectAll().where('document_id', '=', documentId).orderBy('start').execute();
+    return { ...view, findings: await this.findingViews(rows), textLength: d.text.length };
+  }
+
+  async text(documentId: string, offset: number, length: number): Promise<TextPage> {
+    let text = this.textCache?.id === documentId ? this.textCache.text : null;
+    let segments: Array<{ location: string; start: number; end: number }>;
+    const d = await this.doc(documentId);
+    if (text === null) {
+      text = d.text;
+      this.textCache = { id: documentId, text };
+    }
+    segments = json<typeof segments>(d.segments);
+    const end = Math.min(text.length, offset + length);
+    segments = segments.filter((s) => s.end > offset && s.start < end);
+    const rows = await this.ctx
+      .db()
+      .selectFrom('findings')
+      .selectAll()
+      .where('document_id', '=', documentId)
+      .where('end', '>', offset)
+      .where('start', '<', end)
+      .orderBy('start')
+      .execute();
+    return { offset, text: text.slice(offset, end), total: text.length, segments, findings: await this.findingViews(rows) };
+  }
+
+  async decide(findingId: number, decision: 'confirmed' | 'dismissed', reason: string): Promise<FindingView> {
+    if (decision === 'dismissed' && !reason.trim()) throw fail('INVALID_INPUT', '排除一处发现须说明理由');
+    const db = this.ctx.db();
+    const f = await db.selectFrom('findings').selectAll().where('id', '=', findingId).executeTakeFirst();
+    if (!f) throw fail('NOT_FOUND', '找不到该发现');
+    const d = await this.doc(f.document_id);
+    await db.transaction().execute(async (tx) => {
+      await tx
+        .updateTable('findings')
+        .set({ status: decision, reason: reason.trim() || null, decided_by: this.ctx.user().id, decided_at: new Date(this.ctx.now()).toISOString() })
+        .where('id', '=', findingId)
+        .execute();
+      await this.ctx.append(tx, {
+        action: decision === 'confirmed' ? 'finding.confirmed' : 'finding.dismissed',
+        subject: d.item_id,
+        payload: { text: `${decision === 'confirmed' ? '确认' : '排除'}“${d.name}”${f.location}处的发现${reason ? `：${reason}` : ''}`, findingId, documentId: d.id, kind: f.kind, location: f.location, reason },
+      });
+    });
+    const row = await db.selectFrom('findings').selectAll().where('id', '=', findingId).executeTakeFirstOrThrow();
+    return (await this.findingViews([row]))[0]!;
+  }
+
+  /** A span the scanner missed, marked by hand; it counts as confirmed at once. */
+  async mark(documentId: string, start: number, end: number, kind: FindingKind, reason: string): Promise<FindingView> {
+    if (!FINDING_KINDS.includes(kind)) throw fail('INVALID_INPUT', '发现类别无效');
+    const d = await this.doc(documentId);
+    if (end <= start || end > d.text.length) throw fail('INVALID_INPUT', '所选范围无效');
+    const segments = json<Array<{ location: string; start: number; end: number }>>(d.segments);
+    const location = segments.find((s) => s.start <= start && start <= s.end)?.location ?? '';
+    const ground: Ground = kind === 'CLASSIFICATION_MARK' ? 'MARKED_SECRET' : kind === 'SPECIAL_DOMAIN' ? 'APPROVAL_MISSING' : kind === 'PROCESS_INFO' ? 'PROCESS_INFO' : kind === 'NEGATIVE_LIST' ? 'OTHER' : 'PERSONAL_PRIVACY';
+    const db = this.ctx.db();
+    const now = new Date(this.ctx.now()).toISOString();
+    let id = 0;
+    await db.transaction().execute(async (tx) => {
+      const r = await tx
+        .insertInto('findings')
+        .values({ document_id: documentId, kind, text: d.text.slice(start, end), start, end, location, confidence: 1, ground, basis_id: null, status: 'confirmed', reason: reason.trim() || null, manual: 1, decided_by: this.ctx.user().id, decided_at: now })
+        .executeTakeFirstOrThrow();
+      id = Number(r.insertId);
+      await this.ctx.append(tx, { action: 'finding.marked', subject: d.item_id, payload: { text: `在“${d.name}”${location}处手工标记`, findingId: id, documentId, kind, location, start, end } });
+    });
+    const row = await db.selectFrom('findings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    return (await this.findingViews([row]))[0]!;
+  }
+}

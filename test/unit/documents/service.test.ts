@@ -1,0 +1,103 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { AppFailure } from '../../../shared/result';
+import type { Core } from '../../../electron/app/core';
+import { workerAnalyzer } from '../../../electron/documents/analyzer';
+import { Documents } from '../../../electron/documents/service';
+import type { DocumentProgress } from '../../../shared/documents';
+import type { Workflow } from '../../../electron/workflow/service';
+import { docx, xlsx } from '../../helpers/fixtures';
+import { fakeClock, setUpCore } from '../../helpers/setup';
+import { residentId } from '../../helpers/synthetic';
+import { tempDir } from '../../helpers/tmp';
+import { as, fields, staffUp } from '../../helpers/workflow';
+
+let dir: string;
+let cleanup: () => void;
+let core: Core;
+let wf: Workflow;
+let docs: Documents;
+const progress: DocumentProgress[] = [];
+const ID = residentId('510104', '19790615', '777');
+const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
+
+async function refusal(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof AppFailure) return e.message;
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
+
+async function counts() {
+  const db = core.db();
+  const n = async (t: 'documents' | 'blobs' | 'findings') => Number((await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return { documents: await n('documents'), blobs: await n('blobs'), findings: await n('findings') };
+}
+
+beforeEach(async () => {
+  ({ dir, cleanup } = tempDir());
+  core = (await setUpCore(dir, fakeClock(new Date('2026-11-23T09:00:00+08:00')))).core;
+  wf = await staffUp(core, 'tongliao');
+  // The real worker thread, on the TypeScript entry, as the browser host runs it.
+  docs = new Documents(core.workflowContext(), workerAnalyzer(join(process.cwd(), 'electron/documents/worker.ts')), (p) => progress.push(p));
+  await as(core, 'liu');
+});
+afterEach(async () => {
+  await core.close();
+  cleanup();
+});
+
+describe('attaching carrier files', () => {
+  it('stores the file once, its text and findings, and reports progress', async () => {
+    const item = await wf.register(fields());
+    const file = docx({ body: [`申请人王小明，身份证号码：${ID}`], comment: { author: '张审核', text: '内部资料' } });
+    const doc = await docs.attach(item.id, '名单.docx', b64(file));
+    expect(doc).toMatchObject({ name: '名单.docx', type: 'docx', size: file.length, open: 3 });
+    expect(doc.counts).toMatchObject({ ID_CARD: 1, PERSON_NAME: 1, CLASSIFICATION_MARK: 1 });
+    expect(progress.some((p) => p.phase === 'scan' && p.fraction === 1)).toBe(true);
+    await docs.attach(item.id, '名单（副本）.docx', b64(file));
+    expect(await counts()).toMatchObject({ documents: 2, blobs: 1 });
+    const history = (await wf.get(item.id)).history.map((h) => h.text);
+    expect(history).toContain('附加载体文件“名单.docx”（Word 文档（docx）），扫描发现 3 处');
+  });
+
+  it('refuses bad files and leaves nothing behind', async () => {
+    const item = await wf.register(fields());
+    const before = await counts();
+    const auditBefore = (await core.db().selectFrom('audit_log').select('seq').execute()).length;
+    const good = docx({ body: ['正文'.repeat(500)] });
+    expect(await refusal(docs.attach(item.id, '截断.docx', b64(good.subarray(0, good.length >> 1))))).toMatch(/损坏或不完整/);
+    expect(await refusal(docs.attach(item.id, '未知.bin', b64(Uint8Array.from([1, 2, 3, 4, 5]))))).toMatch(/无法识别文件类型/);
+    expect(await counts()).toEqual(before);
+    expect((await core.db().selectFrom('audit_log').select('seq').execute()).length).toBe(auditBefore);
+  });
+
+  it('the reviewer confirms and dismisses findings, marks a span by hand, and the grounds reach the opinion form', async () => {
+    const item = await wf.register(fields());
+    const book = xlsx([{ name: '公示', cells: [['A1', '姓名', 's'], ['A2', '李小红', 's'], ['B2', ID, 's'], ['C2', '备用联系人赵四', 's']] }]);
+    const doc = await docs.attach(item.id, '公示.xlsx', b64(book));
+    await as(core, 'zhao');
+    const detail = await docs.get(doc.id);
+    const id = detail.findings.find((f) => f.kind === 'ID_CARD')!;
+    const name = detail.findings.find((f) => f.kind === 'PERSON_NAME')!;
+    expect(await refusal(docs.decide(name.id, 'dismissed', ''))).toBe('排除一处发现须说明理由');
+    expect(await docs.decide(id.id, 'confirmed', '')).toMatchObject({ status: 'confirmed', decidedBy: '赵审查' });
+    expect(await docs.decide(name.id, 'dismissed', '公示对象姓名依法应当公开')).toMatchObject({ status: 'dismissed', reason: '公示对象姓名依法应当公开' });
+    const page = await docs.text(doc.id, 0, 20_000);
+    const at = page.text.indexOf('赵四');
+    const marked = await docs.mark(doc.id, at, at + 2, 'PERSON_NAME', '扫描未识别的姓名');
+    expect(marked).toMatchObject({ text: '赵四', location: '公示!C2', status: 'confirmed', manual: true });
+    expect((await wf.get(item.id)).suggestedGrounds).toEqual(['PERSONAL_PRIVACY']);
+    const actions = (await wf.get(item.id)).history.map((h) => h.action);
+    expect(actions).toEqual(expect.arrayContaining(['finding.confirmed', 'finding.dismissed', 'finding.marked']));
+  });
+
+  it('only participants attach, and not after the decision', async () => {
+    const item = await wf.register(fields());
+    await as(core, 'wang');
+    expect(await refusal(docs.attach(item.id, 'a.docx', b64(docx({}))))).toMatch(/只有登记人或参与审查的人员/);
+  });
+});
