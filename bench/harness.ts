@@ -24,7 +24,7 @@ export function print(figures: Figure[]): void {
   for (const f of figures) {
     const ratio = f.rate / f.baselineRate;
     console.log(
-      `${f.name}: ${f.rate.toFixed(0)} ${f.unit}/s — ${ratio.toFixed(3)}× of ${f.baseline} (${f.baselineRate.toFixed(0)} ${f.unit}/s)`,
+      `${f.name}: ${f.rate < 100 ? f.rate.toFixed(2) : f.rate.toFixed(0)} ${f.unit}/s — ${ratio.toFixed(3)}× of ${f.baseline} (${f.baselineRate < 100 ? f.baselineRate.toFixed(2) : f.baselineRate.toFixed(0)} ${f.unit}/s)`,
     );
   }
 }

@@ -169,14 +169,14 @@ export function createScanner(opts: ScannerOptions) {
   }
 
   function scanBlock(block: string, base: number, locate: (globalStart: number) => string, out: Finding[]): void {
-    const { text: t, map } = normalize(block);
+    const { text: t, at } = normalize(block);
     const seen = new Set<string>();
     const add = (kind: FindingKind, s: number, e: number, ground = GROUND[kind], basisId: string | null = null, confidence?: number) => {
       const key = `${kind}:${s}:${e}`;
       if (seen.has(key) || e <= s) return;
       seen.add(key);
-      const start = base + map[s]!;
-      const end = base + map[e - 1]! + 1;
+      const start = base + at(s);
+      const end = base + at(e - 1) + 1;
       let c = confidence ?? BASE[kind];
       const ctx = contextRes[kind];
       if (ctx && ctx.test(t.slice(Math.max(0, s - 24), s))) c = Math.min(0.99, c + 0.15);

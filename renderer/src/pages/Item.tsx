@@ -26,6 +26,7 @@ import { api, call } from '../api';
 import { Deadlines } from '../components/Deadlines';
 import { Notice } from '../components/Notice';
 import { useAction } from '../components/useAction';
+import { ItemDocuments } from './ItemDocuments';
 
 const today = () => new Date().toLocaleDateString('sv-SE');
 const ESCALATION_MATERIALS = ['申请事由的公文', '记载审查信息的载体', '保密审查意见', '审查所依据的文件或相关材料', '其他需要提供的材料'];
@@ -96,12 +97,12 @@ export function ItemPage({ itemId, user, onBack }: { itemId: string; user: Sessi
       {item.status === 'escalated' && involved && <EscalationPanel item={item} act={act} />}
 
       <Fields item={item} />
-      <Card withBorder>
-        <Title order={5}>载体文件</Title>
-        <Text size="sm" c="dimmed">
-          尚未附加载体文件。
-        </Text>
-      </Card>
+      <ItemDocuments
+        itemId={item.id}
+        canAttach={involved && ['inReview', 'escalated'].includes(item.status)}
+        canDecide={has('reviewer', 'secrecyOffice')}
+        onChanged={() => void call(api().items.get({ itemId })).then(setItem)}
+      />
 
       <Consultations item={item} act={act} canRecord={involved && ['inReview', 'escalated'].includes(item.status)} canOverride={has('approver')} />
       {item.fields.classification !== 'none' && <Declassification item={item} act={act} can={has('secrecyOffice', 'handler')} />}
@@ -167,6 +168,11 @@ function StepPanel({ item, bases, act }: { item: ItemDetail; bases: BasisEntry[]
   const step = item.profile.steps.find((s) => s.id === item.currentStepId)!;
   const [opinionId, setOpinionId] = useState<string | null>(null);
   const [grounds, setGrounds] = useState<Ground[]>([]);
+  // Confirmed findings in the carrier files suggest the grounds when an opinion needs them.
+  const choose = (id: string) => {
+    setOpinionId(id);
+    if (grounds.length === 0) setGrounds(item.suggestedGrounds as Ground[]);
+  };
   const [chosen, setChosen] = useState<string[]>([]);
   const [reason, setReason] = useState('');
   const [deferUntil, setDeferUntil] = useState('');
@@ -213,7 +219,7 @@ function StepPanel({ item, bases, act }: { item: ItemDetail; bases: BasisEntry[]
           </Text>
         ) : (
           <>
-            <Radio.Group label="审查意见" value={opinionId} onChange={setOpinionId} data-testid="opinions">
+            <Radio.Group label="审查意见" value={opinionId} onChange={choose} data-testid="opinions">
               <Group mt="xs">
                 {step.opinions.map((o) => (
                   <Radio key={o.id} value={o.id} label={o.label} />
@@ -221,7 +227,12 @@ function StepPanel({ item, bases, act }: { item: ItemDetail; bases: BasisEntry[]
               </Group>
             </Radio.Group>
             {needs.grounds && (
-              <Checkbox.Group label="不予公开（或暂缓、部分公开、报审）的情形" value={grounds} onChange={(v) => setGrounds(v as Ground[])}>
+              <Checkbox.Group
+                label="不予公开（或暂缓、部分公开、报审）的情形"
+                description={item.suggestedGrounds.length ? '已按载体文件中确认的发现预选' : undefined}
+                value={grounds}
+                onChange={(v) => setGrounds(v as Ground[])}
+              >
                 <SimpleGrid cols={2} mt="xs">
                   {GROUNDS.map((g) => (
                     <Checkbox key={g} value={g} label={GROUND_LABELS[g]} />
