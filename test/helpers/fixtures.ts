@@ -306,3 +306,36 @@ export function jpeg(spec: { description?: string; artist?: string; gps?: [numbe
   parts.push(Buffer.from([0xff, 0xd9]));
   return Buffer.concat(parts);
 }
+
+// --- Word 97-2003 (.doc) ------------------------------------------------------------
+
+/**
+ * A minimal Word 97 binary document: an OLE container with a WordDocument stream (FIB
+ * and UTF-16 text) and a 1Table stream holding a one-piece piece table (Clx).
+ */
+export async function doc(paragraphs: string[]): Promise<Uint8Array> {
+  const CFB = (await import('cfb')).default;
+  const text = paragraphs.join('\r') + '\r';
+  const TEXT_AT = 0x800;
+  const word = Buffer.alloc(TEXT_AT + text.length * 2);
+  word.writeUInt16LE(0xa5ec, 0x00); // wIdent
+  word.writeUInt16LE(0x00c1, 0x02); // nFib: Word 97
+  word.writeUInt16LE(0x0200, 0x0a); // fWhichTblStm: the table is 1Table
+  word.writeUInt32LE(TEXT_AT, 0x18); // fcMin
+  word.writeUInt32LE(text.length, 0x4c); // ccpText
+  word.writeUInt32LE(0, 0x01a2); // fcClx: at the start of 1Table
+  word.writeUInt32LE(1 + 4 + 16, 0x01a6); // lcbClx
+  word.write(text, TEXT_AT, 'utf16le');
+  const table = Buffer.alloc(21);
+  table.writeUInt8(2, 0); // Pcdt
+  table.writeUInt32LE(16, 1); // PlcPcd: two CPs and one Pcd
+  table.writeUInt32LE(0, 5);
+  table.writeUInt32LE(text.length, 9);
+  table.writeUInt16LE(0, 13); // Pcd flags
+  table.writeUInt32LE(TEXT_AT, 15); // fc: uncompressed (UTF-16) text
+  table.writeUInt16LE(0, 19); // prm
+  const cfb = CFB.utils.cfb_new();
+  CFB.utils.cfb_add(cfb, '/WordDocument', word);
+  CFB.utils.cfb_add(cfb, '/1Table', table);
+  return new Uint8Array(CFB.write(cfb, { type: 'buffer' }) as Buffer);
+}

@@ -128,3 +128,13 @@ describe('text and html', () => {
     expect(a.findings[0]).toMatchObject({ kind: 'ID_CARD', location: '第1行' });
   });
 });
+
+describe('legacy .doc', () => {
+  it('reads the body of a Word 97 binary document', async () => {
+    const { doc } = await import('../../helpers/fixtures');
+    const file = await doc(['关于补贴发放的公示', `王小明 身份证号 ${ID}`]);
+    const a = await analyze(file, 'h.doc', rules, []);
+    expect(a.type).toBe('doc');
+    expect(a.findings.find((f) => f.kind === 'ID_CARD')).toMatchObject({ text: ID, location: '正文 第2段' });
+  });
+});

@@ -64,3 +64,11 @@ describe('refusals, each with a Chinese reason', () => {
     expect(await refusal(good.subarray(0, 200), 'a.pdf')).toMatch(/PDF 文件已损坏或不完整/);
   });
 });
+
+describe('broken legacy documents', () => {
+  it('an OLE header followed by nothing useful', async () => {
+    const junk = new Uint8Array(4096);
+    junk.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    expect(await refusal(junk, 'x.doc')).toMatch(/Word 97-2003 文档已损坏/);
+  });
+});
