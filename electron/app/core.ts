@@ -32,7 +32,8 @@ import {
   type PendingEvent,
   type Unwrapped,
 } from '../store/keyslots';
-import type { UsersTable } from '../store/schema';
+import type { Transaction } from 'kysely';
+import type { Schema, UsersTable } from '../store/schema';
 import type { WorkflowContext } from '../workflow/service';
 
 // The application core: what the main process (and the browser host, and the CLI)
@@ -83,6 +84,32 @@ function toUserSummary(row: UsersTable, lockedUntil: Date | null): UserSummary {
 
 function hhmm(d: Date): string {
   return d.toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false });
+}
+
+/** A new account: it must change its initial password, and has no signing key yet. */
+async function insertUser(
+  tx: Transaction<Schema>,
+  u: { username: string; displayName: string; department: string; roles: Role[]; slotId: string },
+  now: string,
+): Promise<string> {
+  const id = randomUUID();
+  await tx
+    .insertInto('users')
+    .values({
+      id,
+      username: u.username,
+      display_name: u.displayName,
+      department: u.department,
+      roles: JSON.stringify(u.roles),
+      disabled: 0,
+      must_change_password: 1,
+      slot_id: u.slotId,
+      public_key: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
 }
 
 export class Core {
@@ -208,23 +235,7 @@ export class Core {
           orgSigner,
         );
         for (const [i, a] of admins.entries()) {
-          const id = randomUUID();
-          await tx
-            .insertInto('users')
-            .values({
-              id,
-              username: a.username,
-              display_name: a.displayName,
-              department: '',
-              roles: JSON.stringify([a.role]),
-              disabled: 0,
-              must_change_password: 1,
-              slot_id: slots[i]!.id,
-              public_key: null,
-              created_at: now,
-              updated_at: now,
-            })
-            .execute();
+          const id = await insertUser(tx, { username: a.username, displayName: a.displayName, department: '', roles: [a.role], slotId: slots[i]!.id }, now);
           await appendAudit(
             tx,
             {
@@ -623,26 +634,10 @@ export class Core {
     const ks = this.slots();
     const slot = await ks.addUserSlot(username, input.initialPassword, this.unlocked!.dataKey);
     ks.save();
-    const id = randomUUID();
-    const now = this.now().toISOString();
+    let id = '';
     try {
       await db.transaction().execute(async (tx) => {
-        await tx
-          .insertInto('users')
-          .values({
-            id,
-            username,
-            display_name: input.displayName,
-            department: input.department,
-            roles: JSON.stringify(input.roles),
-            disabled: 0,
-            must_change_password: 1,
-            slot_id: slot.id,
-            public_key: null,
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
+        id = await insertUser(tx, { username, displayName: input.displayName, department: input.department, roles: input.roles, slotId: slot.id }, this.now().toISOString());
         await appendAudit(
           tx,
           this.action({

@@ -183,14 +183,15 @@ export class Documents {
   }
 
   async text(documentId: string, offset: number, length: number): Promise<TextPage> {
+    // Paging through a long text should not reread all of it from the store each time.
+    const meta = await this.ctx.db().selectFrom('documents').select('segments').where('id', '=', documentId).executeTakeFirst();
+    if (!meta) throw fail('NOT_FOUND', '找不到该文件');
     let text = this.textCache?.id === documentId ? this.textCache.text : null;
-    let segments: Array<{ location: string; start: number; end: number }>;
-    const d = await this.doc(documentId);
     if (text === null) {
-      text = d.text;
+      text = (await this.ctx.db().selectFrom('documents').select('text').where('id', '=', documentId).executeTakeFirstOrThrow()).text;
       this.textCache = { id: documentId, text };
     }
-    segments = json<typeof segments>(d.segments);
+    let segments = json<Array<{ location: string; start: number; end: number }>>(meta.segments);
     const end = Math.min(text.length, offset + length);
     segments = segments.filter((s) => s.end > offset && s.start < end);
     const rows = await this.ctx

@@ -1,34 +1,12 @@
 import { Button, Code, Group, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
+import { ACTION_LABELS } from '../../../shared/audit';
 import type { AuditPage as Page, VerifyReport } from '../../../shared/types';
 import { api, call, messageOf } from '../api';
 import { Notice } from '../components/Notice';
 
 const PAGE = 50;
 
-const ACTION_LABELS: Record<string, string> = {
-  'system.setup': '系统初始化',
-  'user.created': '创建用户',
-  'user.updated': '修改用户',
-  'user.disabled': '停用用户',
-  'user.enabled': '启用用户',
-  'user.passwordReset': '重置密码',
-  'user.unlocked': '解锁账号',
-  'user.keyRegistered': '登记签名密钥',
-  'user.keyRevoked': '作废签名密钥',
-  'auth.login': '登录',
-  'auth.logout': '退出登录',
-  'auth.loginFailed': '登录失败',
-  'auth.accountLocked': '账号锁定',
-  'auth.loginRefused': '拒绝登录',
-  'auth.passwordChanged': '修改密码',
-  'auth.sessionLocked': '会话锁定',
-  'auth.sessionUnlocked': '会话解锁',
-  'auth.recoveryUsed': '使用恢复码',
-  'policy.updated': '修改安全策略',
-  'audit.verified': '验证审计日志',
-  'audit.countersigned': '签署检查点',
-};
 
 export function AuditPage() {
   const [page, setPage] = useState(1);
