@@ -16,6 +16,8 @@ export const rulesSchema = z.object({
   regionCodes: z.array(z.string().regex(/^\d{2}$/)),
   plateProvinces: z.string().min(1),
   surnames: z.string().min(1),
+  /** Two-character words that begin with a surname but are not names (金额, 方案…). */
+  nameStopwords: words.default([]),
   addressUnits: words,
   addressDetail: words,
   addressEnd: words,

@@ -135,6 +135,7 @@ export function createScanner(opts: ScannerOptions) {
     'g',
   );
   const labelledName = new RegExp(`(?:${alt(rules.context.PERSON_NAME ?? ['姓名'])})[ \\t]*[:：]?[ \\t]*([${cjk}]{2,4})(?![${cjk}])`, 'g');
+  const stopwords = new Set(rules.nameStopwords);
   const nearName = new RegExp(`(?<![${cjk}])([${rules.surnames}][${cjk}]{1,2})(?![${cjk}])`, 'g');
 
   const internal = rules.classification.internal;
@@ -223,8 +224,13 @@ export function createScanner(opts: ScannerOptions) {
     for (const [a] of personal) {
       const from = Math.max(0, a - 16);
       let last: RegExpMatchArray | null = null;
-      for (const m of t.slice(from, a).matchAll(nearName)) last = m;
-      if (last) add('PERSON_NAME', from + last.index!, from + last.index! + last[1]!.length, GROUND.PERSON_NAME, null, 0.6);
+      for (const m of t.slice(from, a).matchAll(nearName)) if (!stopwords.has(m[1]!)) last = m;
+      if (!last) continue;
+      const s = from + last.index!;
+      const e = s + last[1]!.length;
+      // Only labels and punctuation may stand between a name and its number, no other figures.
+      if (/\d/.test(t.slice(e, a))) continue;
+      add('PERSON_NAME', s, e, GROUND.PERSON_NAME, null, 0.6);
     }
     matcher.scan(t, (id, s, e) => {
       const f = fixed[id]!;

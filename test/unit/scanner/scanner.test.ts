@@ -91,6 +91,11 @@ describe('scanner', () => {
     expect(scan('家庭住址：北京市东城区景山街道银闸胡同社区12号院3号楼201室').some((f) => f.kind === 'ADDRESS')).toBe(true);
   });
 
+  it('does not take ordinary words or far-away words for names', () => {
+    expect(scan(`申请人：王小明，金额 3000 元\n身份证号码 ${residentId()}`).filter((f) => f.kind === 'PERSON_NAME').map((f) => f.text)).toEqual(['王小明']);
+    expect(scan(`方案，${MOBILE}`).filter((f) => f.kind === 'PERSON_NAME')).toEqual([]);
+  });
+
   it('maps findings to the segment they came from', () => {
     const r = scanner.scan([
       { location: 'Sheet1!A2', text: '王小明' },
