@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { zipSync } from 'fflate';
 import { AppFailure } from '../../../shared/result';
 import type { Core } from '../../../electron/app/core';
 import { workerAnalyzer } from '../../../electron/documents/analyzer';
@@ -70,7 +71,10 @@ describe('attaching carrier files', () => {
     const auditBefore = (await core.db().selectFrom('audit_log').select('seq').execute()).length;
     const good = docx({ body: ['正文'.repeat(500)] });
     expect(await refusal(docs.attach(item.id, '截断.docx', b64(good.subarray(0, good.length >> 1))))).toMatch(/损坏或不完整/);
-    expect(await refusal(docs.attach(item.id, '未知.bin', b64(Uint8Array.from([1, 2, 3, 4, 5]))))).toMatch(/无法识别文件类型/);
+    // Named .docx, but its bytes are no document at all: refused by content.
+    expect(await refusal(docs.attach(item.id, '通知.docx', b64(Uint8Array.from([1, 2, 3, 4, 5]))))).toMatch(/无法识别文件类型/);
+    const bomb = zipSync({ 'word/document.xml': new Uint8Array(60 * 1024 * 1024) }, { level: 9 });
+    expect(await refusal(docs.attach(item.id, '炸弹.docx', b64(bomb)))).toMatch(/压缩炸弹/);
     expect(await counts()).toEqual(before);
     expect((await core.db().selectFrom('audit_log').select('seq').execute()).length).toBe(auditBefore);
   });
