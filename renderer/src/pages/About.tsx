@@ -1,4 +1,5 @@
-import { Code, Stack, Table, Text, Title } from '@mantine/core';
+import { Code, Stack, Text, Title } from '@mantine/core';
+import { KeyValues } from '../components/KeyValues';
 import type { AppInfo, SessionInfo } from '../../../shared/types';
 
 export function AboutPage({ info, session }: { info: AppInfo; session: SessionInfo }) {
@@ -13,16 +14,7 @@ export function AboutPage({ info, session }: { info: AppInfo; session: SessionIn
   return (
     <Stack>
       <Title order={3}>关于</Title>
-      <Table withTableBorder maw={800}>
-        <Table.Tbody>
-          {rows.map(([k, v]) => (
-            <Table.Tr key={k}>
-              <Table.Th w={180}>{k}</Table.Th>
-              <Table.Td>{v}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <KeyValues rows={rows} maw={800} />
       <Text size="sm" c="dimmed">
         数据库及所有文件均加密保存在数据目录中；本程序不进行任何网络连接。
       </Text>

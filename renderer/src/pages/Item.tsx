@@ -24,6 +24,7 @@ import type { BasisEntry, ItemDetail, SessionUser } from '../../../shared/types'
 import { GROUND_LABELS, GROUNDS, opinionNeeds, type Ground } from '../../../shared/workflow';
 import { api, call } from '../api';
 import { Deadlines } from '../components/Deadlines';
+import { KeyValues } from '../components/KeyValues';
 import { Notice } from '../components/Notice';
 import { useAction } from '../components/useAction';
 import { ItemDocuments } from './ItemDocuments';
@@ -148,18 +149,7 @@ function Fields({ item }: { item: ItemDetail }) {
   ];
   return (
     <Section title="基本信息">
-      <Table withTableBorder>
-        <Table.Tbody>
-          {rows
-            .filter(([, v]) => v)
-            .map(([k, v]) => (
-              <Table.Tr key={k}>
-                <Table.Th w={180}>{k}</Table.Th>
-                <Table.Td>{v}</Table.Td>
-              </Table.Tr>
-            ))}
-        </Table.Tbody>
-      </Table>
+      <KeyValues rows={rows} />
     </Section>
   );
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppFailure } from '../../../shared/result';
+import { refusal as failure } from '../../helpers/refusal';
 import { roleSetProblem } from '../../../shared/roles';
 import { Core } from '../../../electron/app/core';
 import { createRuntime } from '../../../electron/app/runtime';
@@ -18,15 +18,6 @@ let recoveryCode: string;
 
 const REVIEWER = { username: 'zhangsan', displayName: '张三', department: '保密办', roles: ['reviewer' as const], initialPassword: 'Initial-Pass-1' };
 
-async function failure(p: Promise<unknown>): Promise<AppFailure> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppFailure) return err;
-    throw err;
-  }
-  throw new Error('expected a refusal');
-}
 
 async function actions(): Promise<string[]> {
   return (await core.db().selectFrom('audit_log').select('action').orderBy('seq').execute()).map((r) => r.action);

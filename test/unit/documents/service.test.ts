@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import { AppFailure } from '../../../shared/result';
 import type { Core } from '../../../electron/app/core';
 import { workerAnalyzer } from '../../../electron/documents/analyzer';
 import { Documents } from '../../../electron/documents/service';
@@ -10,6 +9,7 @@ import type { Workflow } from '../../../electron/workflow/service';
 import { docx, xlsx } from '../../helpers/fixtures';
 import { fakeClock, setUpCore } from '../../helpers/setup';
 import { residentId } from '../../helpers/synthetic';
+import { refusal as refused } from '../../helpers/refusal';
 import { tempDir } from '../../helpers/tmp';
 import { as, fields, staffUp } from '../../helpers/workflow';
 
@@ -22,15 +22,7 @@ const progress: DocumentProgress[] = [];
 const ID = residentId('510104', '19790615', '777');
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 
-async function refusal(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppFailure) return e.message;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = async (p: Promise<unknown>) => (await refused(p)).message;
 
 async function counts() {
   const db = core.db();

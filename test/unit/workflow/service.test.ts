@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppFailure } from '../../../shared/result';
 import type { Core } from '../../../electron/app/core';
 import { verifyAudit } from '../../../electron/audit/verify';
 import type { Workflow } from '../../../electron/workflow/service';
 import { fakeClock, setUpCore, type Clock } from '../../helpers/setup';
+import { refusal as refused } from '../../helpers/refusal';
 import { tempDir } from '../../helpers/tmp';
 import { as, fields, PLAIN, REASONED, staffUp } from '../../helpers/workflow';
 
@@ -12,15 +12,7 @@ let cleanup: () => void;
 let core: Core;
 let clock: Clock;
 
-async function refusal(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppFailure) return e.message;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = async (p: Promise<unknown>) => (await refused(p)).message;
 
 async function setUp(profile: string): Promise<Workflow> {
   ({ dir, cleanup } = tempDir());
@@ -110,7 +102,9 @@ describe('通辽 with consultations', () => {
     await as(core, 'qian');
     item = await wf.reopen(item.id, '情势变化，不予公开的情形已不存在');
     expect(item).toMatchObject({ status: 'inReview', currentStepId: 'review' });
-    expect(await refusal(wf.opinion({ itemId: item.id, stepId: 'review', opinionId: 'active', ...PLAIN }).then(() => as(core, 'li')).then(() => wf.opinion({ itemId: item.id, stepId: 'approval', opinionId: 'approve', ...PLAIN })))).toContain('统计信息，须经有权机关批准');
+    await wf.opinion({ itemId: item.id, stepId: 'review', opinionId: 'active', ...PLAIN });
+    await as(core, 'li');
+    expect(await refusal(wf.opinion({ itemId: item.id, stepId: 'approval', opinionId: 'approve', ...PLAIN }))).toContain('统计信息，须经有权机关批准');
     await as(core, 'liu');
     await wf.specialApproval({ itemId: item.id, authority: '某某县统计局', documentNumber: '某统字〔2026〕8号', approvedOn: '2026-11-24' });
     await as(core, 'li');
