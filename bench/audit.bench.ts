@@ -1,5 +1,5 @@
 import { generateKeyPairSync, sign, verify } from 'node:crypto';
-import { Core } from '../electron/app/core';
+import { createServices } from '../electron/app/services';
 import { verifyAudit } from '../electron/audit/verify';
 import { ADMINS, firstLogin } from '../test/helpers/setup';
 import { TEST_KDF, tempDir } from '../test/helpers/tmp';
@@ -11,20 +11,20 @@ import { rate, type Figure } from './harness';
  */
 export async function run(): Promise<Figure[]> {
   const t = tempDir('mishen-bench-');
-  const core = new Core({ dataDir: t.dir, kdf: TEST_KDF });
+  const core = createServices({ dataDir: t.dir, kdf: TEST_KDF });
   try {
-    await core.setup({ organizationName: '基准测试单位', organizationShortName: 'BENCH', ...ADMINS });
+    await core.setup.run({ organizationName: '基准测试单位', organizationShortName: 'BENCH', ...ADMINS });
     await firstLogin(core, ADMINS.sysAdmin);
     const n = 5_000;
-    const append = await rate(n, (i) => core.audit({ action: 'bench.append', subject: `item-${i}`, payload: { i, title: '关于开展保密审查工作的通知' } }));
+    const append = await rate(n, (i) => core.session.context().audit({ action: 'bench.append', subject: `item-${i}`, payload: { i, title: '关于开展保密审查工作的通知' } }));
 
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     const digest = Buffer.alloc(32, 7);
     const signRate = await rate(n, () => sign(null, digest, privateKey));
 
-    const total = (await core.db().selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+    const total = (await core.vault.db().selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
     const start = process.hrtime.bigint();
-    const report = await verifyAudit(core.db());
+    const report = await verifyAudit(core.vault.db());
     const verifyRate = Number(total) / (Number(process.hrtime.bigint() - start) / 1e9);
     if (!report.ok) throw new Error('bench trail did not verify');
     const sig = sign(null, digest, privateKey);

@@ -22,6 +22,7 @@ export type Access =
 declare const outputBrand: unique symbol;
 
 export interface OperationDef<I extends z.ZodType = z.ZodType, O = unknown> {
+  /** `mishen:<path>`, derived from the operation's place in the contract by `defineContract`. */
   readonly channel: `mishen:${string}`;
   readonly input: I;
   readonly access: Access;
@@ -34,11 +35,26 @@ export interface EventDef<P = unknown> {
   readonly [outputBrand]?: P;
 }
 
-/** `op<Output>()({ channel, input, access })`: output given, input inferred. */
+/**
+ * `op<Output>()({ input, access })`: output given, input inferred. The channel is
+ * filled in by `defineContract` from the operation's path, so a name is written once.
+ */
 export const op =
   <O>() =>
-  <I extends z.ZodType>(def: { channel: `mishen:${string}`; input: I; access: Access }) =>
-    def as OperationDef<I, O>;
+  <I extends z.ZodType>(def: { input: I; access: Access }) =>
+    ({ channel: 'mishen:', ...def }) as OperationDef<I, O>;
+
+/** Gives every operation of a tree its channel, `mishen:<dotted path>`, and freezes it. */
+export function defineContract<T extends OperationTree>(tree: T, prefix = ''): T {
+  for (const [key, node] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (isOperation(node)) {
+      (node as { channel: string }).channel = `mishen:${path}`;
+      Object.freeze(node);
+    } else defineContract(node, path);
+  }
+  return Object.freeze(tree);
+}
 
 export const event = <P>(channel: `mishen:event:${string}`) => ({ channel }) as EventDef<P>;
 

@@ -1,4 +1,7 @@
 import type { Role } from './roles';
+import type { ItemFields } from './schemas';
+export type { ItemFields };
+import type { BasisKind, CONSULTATION_KINDS, CONSULTATION_REPLIES, CONSULTATION_STANDINGS, Profile } from './workflow';
 
 export interface OrganizationInfo {
   name: string;
@@ -48,13 +51,8 @@ export interface UserSummary {
   createdAt: string;
 }
 
-export interface SecurityPolicy {
-  minPasswordLength: number;
-  minCharClasses: number;
-  maxFailedLogins: number;
-  lockoutMinutes: number;
-  idleLockMinutes: number;
-}
+/** The security policy the 安全保密管理员 sets; its shape is the contract's input schema. */
+export type SecurityPolicy = import('zod').output<typeof import('./ops/admin').policyInput>;
 
 export interface AuditEntryView {
   seq: number;
@@ -134,27 +132,6 @@ export interface HistoryEntry {
   verified: boolean;
 }
 
-export interface ItemFields {
-  title: string;
-  documentNumber: string;
-  issuer: string;
-  department: string;
-  formedOn: string;
-  category: string;
-  keywords: string[];
-  summary: string;
-  disclosure: string;
-  publishForm: string;
-  reviewMode: '主动审查' | '依申请审查';
-  applicationNo: string | null;
-  applicationReceivedOn: string | null;
-  coProducers: string[];
-  thirdParties: string[];
-  classification: string;
-  classificationTerm: string | null;
-  specialDomains: string[];
-  sensitive: boolean;
-}
 
 export interface EscalationView {
   id: number;
@@ -169,22 +146,21 @@ export interface EscalationView {
 
 export interface ConsultationView {
   id: number;
-  kind: 'agency' | 'thirdParty';
+  kind: (typeof CONSULTATION_KINDS)[number];
   party: string;
   matters: string;
   sentOn: string;
   deadline: string | null;
-  reply: 'agree' | 'disagree' | null;
+  reply: (typeof CONSULTATION_REPLIES)[number] | null;
   replyOn: string | null;
   replyReason: string | null;
-  /** agree, disagree, deemed (silence past the deadline counts as consent), pending. */
-  standing: 'agree' | 'disagree' | 'deemed' | 'pending' | 'overdue';
+  standing: (typeof CONSULTATION_STANDINGS)[number];
   override: { decision: string; reasons: string; noticeSentOn: string } | null;
 }
 
 export interface ItemDetail extends ItemSummary {
   fields: ItemFields;
-  profile: import('./workflow').Profile;
+  profile: Profile;
   profileVersion: number;
   currentStepId: string | null;
   /** Why the current user may not sign the current step, or null when they may. */
@@ -208,7 +184,7 @@ export interface ItemDetail extends ItemSummary {
 
 export interface BasisEntry {
   id: string;
-  kind: 'law' | 'scope' | 'determined' | 'rule' | 'negative';
+  kind: BasisKind;
   title: string;
   documentNumber: string;
   scope: string;
@@ -224,7 +200,7 @@ export interface ProfileInfo {
   shortName: string;
   shipped: boolean;
   active: boolean;
-  definition: import('./workflow').Profile;
+  definition: Profile;
 }
 
 export interface CatalogueEntry {

@@ -46,6 +46,8 @@ export const DISCLOSURES = ['主动公开', '依申请公开', '部分公开', '
 export type Disclosure = (typeof DISCLOSURES)[number];
 
 export const PUBLISH_FORMS = ['网站公开', '依申请公开', '其他'] as const;
+export const REVIEW_MODES = ['主动审查', '依申请审查'] as const;
+export type ReviewMode = (typeof REVIEW_MODES)[number];
 export const CLASSIFICATIONS = ['none', '秘密', '机密', '绝密'] as const;
 export type Classification = (typeof CLASSIFICATIONS)[number];
 export const SPECIAL_DOMAINS = [
@@ -79,6 +81,45 @@ export const STATUS_LABELS: Record<ItemStatus, string> = {
   deferred: '暂缓公开',
   recalled: '已撤回',
 };
+
+/** Still moving through the review: letters may be sent, files attached, findings decided. */
+export const OPEN_STATUSES = ['inReview', 'escalated', 'awaitingDeclassification'] as const satisfies readonly ItemStatus[];
+/** Decided: the date of decision is kept and the item leaves the inbox. */
+export const FINISHED_STATUSES = ['approved', 'withheld', 'deferred'] as const satisfies readonly ItemStatus[];
+/** Withheld or deferred items come back for re-examination (004 附件6 第十二条). */
+export const RECHECK_STATUSES = ['withheld', 'deferred'] as const satisfies readonly ItemStatus[];
+export const isOpenStatus = (s: string): boolean => (OPEN_STATUSES as readonly string[]).includes(s);
+export const isFinishedStatus = (s: string): boolean => (FINISHED_STATUSES as readonly string[]).includes(s);
+
+/** How a person stands to an item; the one rule behind every "may this person act" check. */
+export function participation(
+  item: { createdBy: string; signedBy: Readonly<Record<string, readonly string[]>> },
+  user: { id: string; roles: readonly string[] },
+): { registrant: boolean; signed: boolean; participant: boolean } {
+  const registrant = item.createdBy === user.id;
+  const signed = Object.values(item.signedBy).some((ids) => ids.includes(user.id));
+  return { registrant, signed, participant: registrant || signed || user.roles.includes('reviewer') };
+}
+
+// --- choice lists the contract and the screens share ----------------------------------
+
+export const REOPEN_REASONS = ['应予公开而认定为不宜公开', '情势变化，不予公开的情形已不存在', '暂缓公开期满'] as const;
+export const ESCALATION_ADDRESSEES = ['上级主管部门', '同级保密行政管理部门'] as const;
+export const CONSULTATION_KINDS = ['agency', 'thirdParty'] as const;
+export const CONSULTATION_KIND_LABELS: Record<(typeof CONSULTATION_KINDS)[number], string> = { agency: '有关机关', thirdParty: '第三方' };
+export const CONSULTATION_REPLIES = ['agree', 'disagree'] as const;
+export const CONSULTATION_REPLY_LABELS: Record<(typeof CONSULTATION_REPLIES)[number], string> = { agree: '同意公开', disagree: '不同意公开' };
+/** agree, disagree, deemed (silence past the deadline counts as consent), pending, overdue. */
+export const CONSULTATION_STANDINGS = ['agree', 'disagree', 'deemed', 'pending', 'overdue'] as const;
+export const CONSULTATION_STANDING_LABELS: Record<(typeof CONSULTATION_STANDINGS)[number], string> = {
+  agree: '同意公开',
+  disagree: '不同意公开',
+  deemed: '逾期未答复，视为同意',
+  pending: '待答复',
+  overdue: '已逾期，未答复',
+};
+export const BASIS_KINDS = ['law', 'scope', 'determined', 'rule', 'negative'] as const;
+export type BasisKind = (typeof BASIS_KINDS)[number];
 
 // --- profiles --------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ import { DocumentRefused } from '../documents/limits';
 import { defaultRules } from '../scanner/rules';
 import { verifyAudit, parseCheckpoint } from '../audit/verify';
 import { packageVersion } from '../app/version';
-import { DB_FILE, KEYSLOT_FILE } from '../app/core';
+import { DB_FILE, KEYSLOT_FILE } from '../vault/vault';
 import { fingerprint } from '../keys/crypto';
 import { openStore } from '../store/database';
 import { KeyslotFile } from '../store/keyslots';

@@ -4,44 +4,72 @@ import type { ListTerm, Rules } from '../scanner/rules';
 import { analyze, type Analysis, type Progress } from './analyze';
 import { DocumentRefused } from './limits';
 
-// Where analysis runs. The app runs it in a worker thread so a 50 MB file never stalls
-// the main process (and with it every window); the CLI and unit tests run it inline.
+// Where analysis runs. The app runs it in a worker thread with a memory and a wall-clock
+// limit, outside any lock, so one crafted file can neither stall other users' calls nor
+// exhaust the machine; a stuck or runaway analysis is terminated and the file refused.
+// The CLI and unit tests may run it inline.
 
 export interface Analyzer {
-  analyze(buf: Uint8Array, name: string, rules: Rules, terms: readonly ListTerm[], progress?: Progress): Promise<Analysis>;
+  analyze(buf: Uint8Array, name: string, rules: Rules, terms: readonly ListTerm[], progress?: Progress, signal?: AbortSignal): Promise<Analysis>;
 }
 
-export const inlineAnalyzer: Analyzer = { analyze };
+export const inlineAnalyzer: Analyzer = { analyze: (buf, name, rules, terms, progress) => analyze(buf, name, rules, terms, progress) };
+
+export interface AnalysisLimits {
+  /** V8 heap of the worker; Node terminates it with ERR_WORKER_OUT_OF_MEMORY past this. */
+  heapMb: number;
+  /** Wall-clock time before the worker is terminated. */
+  timeoutMs: number;
+}
+
+export const DEFAULT_ANALYSIS_LIMITS: AnalysisLimits = { heapMb: 1536, timeoutMs: 180_000 };
 
 type Message =
   | { type: 'progress'; phase: 'extract' | 'scan'; fraction: number }
   | { type: 'done'; result: Analysis }
   | { type: 'error'; message: string; refused: boolean };
 
-export function workerAnalyzer(entry: string): Analyzer {
+export const ANALYSIS_MESSAGES = {
+  timeout: (s: number) => `文件分析超过时间限制（${s} 秒），已停止，文件未保存`,
+  memory: '文件分析超出内存限制，已停止，文件未保存',
+  cancelled: '文件分析已取消，文件未保存',
+  crashed: '文件分析意外中止，文件未保存',
+} as const;
+
+export function workerAnalyzer(entry: string, limits: AnalysisLimits = DEFAULT_ANALYSIS_LIMITS): Analyzer {
   // A TypeScript entry (development, browser host, tests) goes through a small loader.
   const ts = entry.endsWith('.ts');
   const script = ts ? join(dirname(entry), 'ts-worker.mjs') : entry;
   return {
-    analyze(buf, name, rules, terms, progress) {
+    analyze(buf, name, rules, terms, progress, signal) {
       return new Promise<Analysis>((resolve, reject) => {
-        const worker = new Worker(script, { workerData: { buf, name, rules, terms, entry } });
+        if (signal?.aborted) return reject(new DocumentRefused(ANALYSIS_MESSAGES.cancelled));
+        const worker = new Worker(script, {
+          workerData: { buf, name, rules, terms, entry },
+          resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 64 },
+        });
         let settled = false;
+        const finish = (fn: () => void) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
+          void worker.terminate();
+          fn();
+        };
+        const timer = setTimeout(() => finish(() => reject(new DocumentRefused(ANALYSIS_MESSAGES.timeout(Math.round(limits.timeoutMs / 1000))))), limits.timeoutMs);
+        const onAbort = () => finish(() => reject(new DocumentRefused(ANALYSIS_MESSAGES.cancelled)));
+        signal?.addEventListener('abort', onAbort);
         worker.on('message', (m: Message) => {
-          if (m.type === 'progress') progress?.(m.phase, m.fraction);
-          else {
-            settled = true;
-            void worker.terminate();
-            if (m.type === 'done') resolve(m.result);
-            else reject(m.refused ? new DocumentRefused(m.message) : new Error(m.message));
-          }
+          if (m.type === 'progress') {
+            if (!settled) progress?.(m.phase, m.fraction);
+          } else if (m.type === 'done') finish(() => resolve(m.result));
+          else finish(() => reject(new DocumentRefused(m.message)));
         });
-        worker.on('error', (err) => {
-          if (!settled) reject(err);
-        });
-        worker.on('exit', (code) => {
-          if (!settled) reject(new DocumentRefused(code === 0 ? '文件分析意外中止' : '文件分析失败（可能耗尽了内存），已拒绝'));
-        });
+        worker.on('error', (err: Error & { code?: string }) =>
+          finish(() => reject(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new DocumentRefused(ANALYSIS_MESSAGES.memory) : err)),
+        );
+        worker.on('exit', () => finish(() => reject(new DocumentRefused(ANALYSIS_MESSAGES.crashed))));
       });
     },
   };

@@ -10,11 +10,11 @@ import {
   type FindingView,
   type TextPage,
 } from '../../shared/documents';
-import { GROUND_LABELS, type Ground } from '../../shared/workflow';
+import { GROUND_LABELS, isOpenStatus, participation, type Ground } from '../../shared/workflow';
 import type { Selectable } from 'kysely';
 import { defaultRules, type ListTerm, type Rules } from '../scanner/rules';
 import type { DocumentsTable, FindingsTable } from '../store/schema';
-import type { WorkflowContext } from '../workflow/service';
+import type { SessionContext } from '../context/session';
 import type { Analyzer } from './analyzer';
 import { DocumentRefused, LIMITS, mb } from './limits';
 import { TYPE_LABELS, type DocumentType } from './sniff';
@@ -24,7 +24,6 @@ import { TYPE_LABELS, type DocumentType } from './sniff';
 
 const fail = (code: ConstructorParameters<typeof AppFailure>[0], message: string) => new AppFailure(code, message);
 const json = <T>(text: string): T => JSON.parse(text) as T;
-const OPEN_STATES = ['inReview', 'escalated'];
 
 /** What a finding suggests as a ground when it is not one of the fixed ones. */
 const groundLabel = (g: string) => GROUND_LABELS[g as Ground] ?? g;
@@ -34,10 +33,17 @@ export class Documents {
   private textCache: { id: string; text: string } | null = null;
 
   constructor(
-    private readonly ctx: WorkflowContext,
+    private readonly ctx: SessionContext,
     private readonly analyzer: Analyzer,
     private readonly emit: (p: DocumentProgress) => void,
+    /** The basis library's keywords and patterns, which the scanner also searches for. */
+    private readonly terms: () => Promise<ListTerm[]>,
   ) {}
+
+  /** Document text must not outlive the session that read it (logout, idle lock). */
+  dropCaches(): void {
+    this.textCache = null;
+  }
 
   private async item(itemId: string) {
     const row = await this.ctx.db().selectFrom('items').select(['id', 'status', 'created_by', 'state']).where('id', '=', itemId).executeTakeFirst();
@@ -45,21 +51,12 @@ export class Documents {
     return row;
   }
 
-  private async terms(): Promise<ListTerm[]> {
-    const rows = await this.ctx.db().selectFrom('bases').select(['id', 'kind', 'keywords', 'patterns']).where('disabled', '=', 0).execute();
-    return rows.flatMap((b) => [
-      ...json<string[]>(b.keywords).map((term) => ({ basisId: b.id, kind: b.kind, term })),
-      ...json<string[]>(b.patterns).map((pattern) => ({ basisId: b.id, kind: b.kind, pattern })),
-    ]);
-  }
-
   async attach(itemId: string, name: string, base64: string): Promise<DocumentView> {
     const user = this.ctx.user();
     const item = await this.item(itemId);
-    if (!OPEN_STATES.includes(item.status)) throw fail('CONFLICT', '审查结束后不能再附加载体文件');
-    const signed = Object.values(json<{ signedBy: Record<string, string[]> }>(item.state).signedBy).some((u) => u.includes(user.id));
-    if (item.created_by !== user.id && !signed && !user.roles.includes('reviewer'))
-      throw fail('FORBIDDEN', '只有登记人或参与审查的人员可以附加载体文件');
+    if (!isOpenStatus(item.status) || item.status === 'awaitingDeclassification') throw fail('CONFLICT', '审查结束后不能再附加载体文件');
+    const { signedBy } = json<{ signedBy: Record<string, string[]> }>(item.state);
+    if (!participation({ createdBy: item.created_by, signedBy }, user).participant) throw fail('FORBIDDEN', '只有登记人或参与审查的人员可以附加载体文件');
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw new DocumentRefused('文件内容编码无效');
     const buf = Buffer.from(base64, 'base64');
     if (buf.length > LIMITS.fileBytes) throw new DocumentRefused(`文件过大（${mb(buf.length)}，上限 ${mb(LIMITS.fileBytes)}）`);

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   });
   const host = await startHost({ runtime, rendererDir, shimFile, port: port ? Number(port) : undefined });
   process.stdout.write(`${host.url}\n`);
-  const idle = setInterval(() => runtime.core.checkIdle(), 15_000);
+  const idle = setInterval(() => runtime.services.session.checkIdle(), 15_000);
 
   let stopping = false;
   const stop = async () => {

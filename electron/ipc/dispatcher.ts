@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import {
   listOperations,
-  type Access,
   type OperationDef,
   type OperationTree,
   type OutputOf,
   type ParsedInputOf,
 } from '../../shared/define';
+import { authorize, type AuthView } from '../../shared/access';
+import { issueMessage } from '../../shared/messages';
 import { AppFailure, fail, ok, type Result } from '../../shared/result';
-import type { Role } from '../../shared/roles';
-import { ROLE_LABELS } from '../../shared/roles';
 
 z.config(z.locales.zhCN());
 
@@ -19,12 +18,7 @@ export interface Caller {
   trustedSender: boolean;
 }
 
-export interface AuthView {
-  loggedIn: boolean;
-  roles: readonly Role[];
-  mustChangePassword: boolean;
-  locked: boolean;
-}
+export type { AuthView };
 
 export type Handler<D> = (input: ParsedInputOf<D>) => Promise<OutputOf<D>> | OutputOf<D>;
 
@@ -55,24 +49,7 @@ function lookup(handlers: unknown, path: string): ((input: unknown) => unknown) 
 }
 
 function describeIssues(error: z.ZodError): string {
-  const parts = error.issues.slice(0, 3).map((i) => {
-    const where = i.path.length ? `（${i.path.join('.')}）` : '';
-    return `${i.message}${where}`;
-  });
-  return `输入无效：${parts.join('；')}`;
-}
-
-export function authorize(access: Access, auth: AuthView): Result<null> {
-  if (access.kind === 'public') return ok(null);
-  if (!auth.loggedIn) return fail('NOT_LOGGED_IN', '请先登录');
-  if (auth.locked && !access.whileLocked) return fail('SESSION_LOCKED', '会话已锁定，请输入密码解锁');
-  if (auth.mustChangePassword && !access.whilePasswordChange)
-    return fail('PASSWORD_CHANGE_REQUIRED', '首次登录或密码被重置后，必须先修改密码');
-  if (access.roles && !access.roles.some((r) => auth.roles.includes(r))) {
-    const names = access.roles.map((r) => ROLE_LABELS[r]).join('、');
-    return fail('FORBIDDEN', `无权执行此操作（需要以下角色之一：${names}）`);
-  }
-  return ok(null);
+  return `输入无效：${[...new Set(error.issues.slice(0, 3).map(issueMessage))].join('；')}`;
 }
 
 /**

@@ -27,13 +27,24 @@ const pendingSchema = z.object({
   action: z.enum(['auth.loginFailed', 'auth.accountLocked']),
   slotId: z.string().nullable(),
 });
+const counterSchema = z.object({ failures: z.number().int().min(0), lockedUntil: z.string().nullable() });
 const fileSchema = z.object({
   format: z.literal('mishen-keyslots/1'),
   lookupSalt: z.string(),
   lockout: z.object({ maxFailed: z.number().int().min(1), minutes: z.number().int().min(1) }),
   slots: z.array(slotSchema),
   pending: z.array(pendingSchema),
+  /**
+   * Lockout counters of user names that have no slot, by lookup hash, kept across
+   * restarts so that locking out reveals nothing about which names exist.
+   */
+  unknown: z.record(z.string(), counterSchema).default({}),
 });
+
+/** Who a failed attempt counts against: an account's slot, or a name with none. */
+export type LockTarget = { slotId: string } | { lookup: string };
+/** Unknown-name counters kept at most; the oldest unlocked ones go first. */
+const MAX_UNKNOWN = 2000;
 
 export type Slot = z.infer<typeof slotSchema>;
 export type PendingEvent = z.infer<typeof pendingSchema>;
@@ -72,6 +83,7 @@ export class KeyslotFile {
       lockout: { maxFailed: 5, minutes: 30 },
       slots: [],
       pending: [],
+      unknown: {},
     };
     return new KeyslotFile(path, data, kdf);
   }
@@ -187,24 +199,38 @@ export class KeyslotFile {
     return this.data.slots.find((s) => s.kind === 'recovery');
   }
 
-  lockedUntil(slot: Slot, now: Date): Date | null {
-    if (!slot.lockedUntil) return null;
-    const until = new Date(slot.lockedUntil);
+  private counter(target: LockTarget, create: boolean): { failures: number; lockedUntil: string | null } | undefined {
+    if ('slotId' in target) return this.slot(target.slotId);
+    let c = this.data.unknown[target.lookup];
+    if (!c && create) {
+      const keys = Object.keys(this.data.unknown);
+      if (keys.length >= MAX_UNKNOWN) delete this.data.unknown[keys.find((k) => !this.data.unknown[k]!.lockedUntil) ?? keys[0]!];
+      c = this.data.unknown[target.lookup] = { failures: 0, lockedUntil: null };
+    }
+    return c;
+  }
+
+  lockedUntil(target: Slot | LockTarget, now: Date): Date | null {
+    const c = 'kind' in target ? target : this.counter(target, false);
+    if (!c?.lockedUntil) return null;
+    const until = new Date(c.lockedUntil);
     return until > now ? until : null;
   }
 
-  /** Counts a failure; returns whether the account is now locked. Saves. */
-  recordFailure(slotId: string | null, now: Date): boolean {
+  /** Counts a failure (against a slot or an unknown name); returns whether it is now locked. Saves. */
+  recordFailure(target: string | LockTarget | null, now: Date): boolean {
     let locked = false;
-    const slot = slotId ? this.slot(slotId) : undefined;
-    if (slot) {
-      slot.failures += 1;
-      if (slot.failures >= this.data.lockout.maxFailed) {
-        slot.lockedUntil = new Date(now.getTime() + this.data.lockout.minutes * 60_000).toISOString();
-        slot.failures = 0;
+    const t: LockTarget | null = typeof target === 'string' ? { slotId: target } : target;
+    const c = t ? this.counter(t, true) : undefined;
+    if (c) {
+      c.failures += 1;
+      if (c.failures >= this.data.lockout.maxFailed) {
+        c.lockedUntil = new Date(now.getTime() + this.data.lockout.minutes * 60_000).toISOString();
+        c.failures = 0;
         locked = true;
       }
     }
+    const slotId = t && 'slotId' in t ? t.slotId : null;
     this.data.pending.push({ at: now.toISOString(), action: 'auth.loginFailed', slotId });
     if (locked) this.data.pending.push({ at: now.toISOString(), action: 'auth.accountLocked', slotId });
     this.save();

@@ -211,3 +211,9 @@ export function reopen(profile: Profile, state: ReviewState): ReviewState {
     path: cut >= 0 ? state.path.slice(0, cut) : state.path,
   };
 }
+
+/** 000 第二十五条: what went out and should not have is withdrawn; only approved items can be. */
+export function recall(state: ReviewState): ReviewState {
+  if (state.status !== 'approved') throw new Error('only approved items are recalled');
+  return { ...state, status: 'recalled' };
+}

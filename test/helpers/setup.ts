@@ -1,4 +1,4 @@
-import { Core } from '../../electron/app/core';
+import { createServices, type Services, type ServicesOptions } from '../../electron/app/services';
 import { TEST_KDF } from './tmp';
 
 export const ORG = { name: '某某市人民政府办公室（测试）', shortName: 'TESTGOV' };
@@ -20,9 +20,9 @@ export function fakeClock(start = new Date('2026-11-20T09:00:00+08:00')): Clock 
 }
 
 /** A core with setup done; returns it with its recovery code. */
-export async function setUpCore(dataDir: string, clock?: Clock) {
-  const core = new Core({ dataDir, kdf: TEST_KDF, now: clock?.now });
-  const result = await core.setup({
+export async function setUpCore(dataDir: string, clock?: Clock, extra: Partial<ServicesOptions> = {}) {
+  const core = createServices({ dataDir, kdf: TEST_KDF, now: clock?.now, ...extra });
+  const result = await core.setup.run({
     organizationName: ORG.name,
     organizationShortName: ORG.shortName,
     ...ADMINS,
@@ -31,7 +31,7 @@ export async function setUpCore(dataDir: string, clock?: Clock) {
 }
 
 /** Logs an administrator in for the first time and changes the initial password. */
-export async function firstLogin(core: Core, who: { username: string; password: string }, newPassword = NEW_PASSWORD) {
-  await core.login(who.username, who.password);
-  await core.changePassword(who.password, newPassword);
+export async function firstLogin(core: Services, who: { username: string; password: string }, newPassword = NEW_PASSWORD) {
+  await core.session.login(who.username, who.password);
+  await core.session.changePassword(who.password, newPassword);
 }

@@ -1,5 +1,4 @@
-import type { Core } from '../../electron/app/core';
-import { Workflow } from '../../electron/workflow/service';
+import type { Services } from '../../electron/app/services';
 import type { BusinessRole } from '../../shared/roles';
 import type { ItemFields } from '../../shared/types';
 import { ADMINS, firstLogin, NEW_PASSWORD } from './setup';
@@ -14,26 +13,52 @@ export const STAFF: Record<string, { displayName: string; roles: BusinessRole[] 
   zhou: { displayName: '周保密', roles: ['secrecyOffice'] },
 };
 
+/** The workflow's services under the names the tests use. */
+export function workflowOf(core: Services) {
+  return {
+    register: core.items.register.bind(core.items),
+    opinion: core.items.opinion.bind(core.items),
+    object: core.items.object.bind(core.items),
+    reopen: core.items.reopen.bind(core.items),
+    recall: core.items.recall.bind(core.items),
+    get: core.queries.get.bind(core.queries),
+    list: core.queries.list.bind(core.queries),
+    escalate: core.letters.escalate.bind(core.letters),
+    escalationReply: core.letters.escalationReply.bind(core.letters),
+    consult: core.letters.consult.bind(core.letters),
+    consultationReply: core.letters.consultationReply.bind(core.letters),
+    override: core.letters.override.bind(core.letters),
+    declassify: core.records.declassify.bind(core.records),
+    specialApproval: core.records.specialApproval.bind(core.records),
+    activateProfile: core.profiles.activate.bind(core.profiles),
+    saveProfile: core.profiles.save.bind(core.profiles),
+    listProfiles: core.profiles.list.bind(core.profiles),
+    previewCalendar: core.calendar.preview.bind(core.calendar),
+    importCalendar: core.calendar.import.bind(core.calendar),
+  };
+}
+export type Workflow = ReturnType<typeof workflowOf>;
+
 /** Creates the staff (each with a changed password) and activates a profile. */
-export async function staffUp(core: Core, profileId: string): Promise<Workflow> {
+export async function staffUp(core: Services, profileId: string): Promise<Workflow> {
   await firstLogin(core, ADMINS.sysAdmin);
   for (const [username, s] of Object.entries(STAFF))
-    await core.createUser({ username, displayName: s.displayName, department: '办公室', roles: s.roles, initialPassword: 'Initial-Pass-1' });
-  await core.logout();
+    await core.accounts.create({ username, displayName: s.displayName, department: '办公室', roles: s.roles, initialPassword: 'Initial-Pass-1' });
+  await core.session.logout();
   for (const username of Object.keys(STAFF)) {
     await firstLogin(core, { username, password: 'Initial-Pass-1' }, NEW_PASSWORD);
-    await core.logout();
+    await core.session.logout();
   }
   await firstLogin(core, ADMINS.secAdmin);
-  const wf = new Workflow(core.workflowContext());
+  const wf = workflowOf(core);
   await wf.activateProfile(profileId, 1);
-  await core.logout();
+  await core.session.logout();
   return wf;
 }
 
-export async function as(core: Core, username: string): Promise<void> {
-  if (core.sessionInfo().user) await core.logout();
-  await core.login(username, NEW_PASSWORD);
+export async function as(core: Services, username: string): Promise<void> {
+  if (core.session.info().user) await core.session.logout();
+  await core.session.login(username, NEW_PASSWORD);
 }
 
 export function fields(over: Partial<ItemFields> = {}): ItemFields {

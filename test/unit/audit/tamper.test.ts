@@ -27,10 +27,10 @@ beforeEach(async () => {
   const { core, result } = await setUpCore(dir);
   await firstLogin(core, ADMINS.sysAdmin);
   for (let i = 0; i < 4; i++)
-    await core.createUser({ username: `user${i}`, displayName: `用户${i}`, department: '办公室', roles: ['handler'], initialPassword: `Initial-Pass-${i}` });
-  await core.logout();
+    await core.accounts.create({ username: `user${i}`, displayName: `用户${i}`, department: '办公室', roles: ['handler'], initialPassword: `Initial-Pass-${i}` });
+  await core.session.logout();
   await firstLogin(core, ADMINS.secAdmin);
-  await core.logout();
+  await core.session.logout();
   await core.close();
 
   const ks = KeyslotFile.load(join(dir, 'keyslots.json'), TEST_KDF);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { refusal as failure } from '../../helpers/refusal';
 import { roleSetProblem } from '../../../shared/roles';
-import { Core } from '../../../electron/app/core';
+import { createServices, type Services as Core } from '../../../electron/app/services';
 import { createRuntime } from '../../../electron/app/runtime';
 import { verifyAudit } from '../../../electron/audit/verify';
 import { charClasses, DEFAULT_POLICY, passwordProblem } from '../../../electron/auth/policy';
@@ -20,7 +20,7 @@ const REVIEWER = { username: 'zhangsan', displayName: '张三', department: '保
 
 
 async function actions(): Promise<string[]> {
-  return (await core.db().selectFrom('audit_log').select('action').orderBy('seq').execute()).map((r) => r.action);
+  return (await core.vault.db().selectFrom('audit_log').select('action').orderBy('seq').execute()).map((r) => r.action);
 }
 
 beforeEach(async () => {
@@ -37,14 +37,14 @@ afterEach(async () => {
 
 describe('setup', () => {
   it('prints an organization fingerprint and refuses to run twice', async () => {
-    const again = await failure(core.setup({ organizationName: 'x', organizationShortName: 'x', ...ADMINS }));
+    const again = await failure(core.setup.run({ organizationName: 'x', organizationShortName: 'x', ...ADMINS }));
     expect(again.code).toBe('ALREADY_SET_UP');
     const other = tempDir();
     try {
-      const c = new Core({ dataDir: other.dir, kdf: TEST_KDF });
-      const same = await failure(c.setup({ organizationName: 'x', organizationShortName: 'x', sysAdmin: ADMINS.sysAdmin, secAdmin: ADMINS.sysAdmin, auditor: ADMINS.auditor }));
+      const c = createServices({ dataDir: other.dir, kdf: TEST_KDF });
+      const same = await failure(c.setup.run({ organizationName: 'x', organizationShortName: 'x', sysAdmin: ADMINS.sysAdmin, secAdmin: ADMINS.sysAdmin, auditor: ADMINS.auditor }));
       expect(same.message).toBe('三员必须使用三个不同的账号');
-      const weak = await failure(c.setup({ organizationName: 'x', organizationShortName: 'x', ...ADMINS, auditor: { ...ADMINS.auditor, password: 'short' } }));
+      const weak = await failure(c.setup.run({ organizationName: 'x', organizationShortName: 'x', ...ADMINS, auditor: { ...ADMINS.auditor, password: 'short' } }));
       expect(weak.code).toBe('WEAK_PASSWORD');
       expect(c.needsSetup).toBe(true);
     } finally {
@@ -55,24 +55,24 @@ describe('setup', () => {
 
 describe('login', () => {
   it('gives one message for an unknown user and a wrong password', async () => {
-    const unknown = await failure(core.login('nobody', 'Whatever-123'));
-    const wrong = await failure(core.login(ADMINS.sysAdmin.username, 'Whatever-123'));
+    const unknown = await failure(core.session.login('nobody', 'Whatever-123'));
+    const wrong = await failure(core.session.login(ADMINS.sysAdmin.username, 'Whatever-123'));
     expect(unknown.message).toBe('用户名或密码错误');
     expect(wrong.message).toBe(unknown.message);
     expect(wrong.code).toBe(unknown.code);
   });
 
   it('locks an account after five failures for thirty minutes, and audits it', async () => {
-    for (let i = 0; i < 4; i++) expect((await failure(core.login('sysadm', `Wrong-Pass-${i}`))).code).toBe('LOGIN_FAILED');
-    const fifth = await failure(core.login('sysadm', 'Wrong-Pass-5'));
+    for (let i = 0; i < 4; i++) expect((await failure(core.session.login('sysadm', `Wrong-Pass-${i}`))).code).toBe('LOGIN_FAILED');
+    const fifth = await failure(core.session.login('sysadm', 'Wrong-Pass-5'));
     expect(fifth.code).toBe('ACCOUNT_LOCKED');
     expect(fifth.message).toMatch(/^连续登录失败次数过多，账号已被锁定，请于 \d\d:\d\d 后再试/);
     // Even the right password is refused while locked.
-    expect((await failure(core.login('sysadm', ADMINS.sysAdmin.password))).code).toBe('ACCOUNT_LOCKED');
+    expect((await failure(core.session.login('sysadm', ADMINS.sysAdmin.password))).code).toBe('ACCOUNT_LOCKED');
     clock.advance(29 * 60_000);
-    expect((await failure(core.login('sysadm', ADMINS.sysAdmin.password))).code).toBe('ACCOUNT_LOCKED');
+    expect((await failure(core.session.login('sysadm', ADMINS.sysAdmin.password))).code).toBe('ACCOUNT_LOCKED');
     clock.advance(2 * 60_000);
-    await core.login('sysadm', ADMINS.sysAdmin.password);
+    await core.session.login('sysadm', ADMINS.sysAdmin.password);
     const acts = await actions();
     expect(acts.filter((a) => a === 'auth.loginFailed')).toHaveLength(5);
     expect(acts.filter((a) => a === 'auth.accountLocked')).toHaveLength(1);
@@ -80,15 +80,15 @@ describe('login', () => {
   });
 
   it('locks unknown user names the same way, so lockout reveals nothing', async () => {
-    for (let i = 0; i < 4; i++) await failure(core.login('ghost', `Wrong-Pass-${i}`));
-    expect((await failure(core.login('ghost', 'Wrong-Pass-5'))).code).toBe('ACCOUNT_LOCKED');
+    for (let i = 0; i < 4; i++) await failure(core.session.login('ghost', `Wrong-Pass-${i}`));
+    expect((await failure(core.session.login('ghost', 'Wrong-Pass-5'))).code).toBe('ACCOUNT_LOCKED');
   });
 
   it('a success resets the failure count', async () => {
-    for (let i = 0; i < 4; i++) await failure(core.login('sysadm', `Wrong-Pass-${i}`));
-    await core.login('sysadm', ADMINS.sysAdmin.password);
-    await core.logout();
-    expect((await failure(core.login('sysadm', 'Wrong-Again-1'))).code).toBe('LOGIN_FAILED');
+    for (let i = 0; i < 4; i++) await failure(core.session.login('sysadm', `Wrong-Pass-${i}`));
+    await core.session.login('sysadm', ADMINS.sysAdmin.password);
+    await core.session.logout();
+    expect((await failure(core.session.login('sysadm', 'Wrong-Again-1'))).code).toBe('LOGIN_FAILED');
   });
 
   it('requires the initial password to be changed first', async () => {
@@ -97,7 +97,7 @@ describe('login', () => {
       const d = runtime.dispatcher;
       const trusted = { trustedSender: true };
       expect((await d.dispatch('mishen:auth.login', { username: 'sysadm', password: ADMINS.sysAdmin.password }, trusted)).ok).toBe(true);
-      const s = runtime.core.sessionInfo();
+      const s = runtime.services.session.info();
       expect(s.mustChangePassword).toBe(true);
       const refused = await d.dispatch('mishen:users.list', undefined, trusted);
       expect(refused).toMatchObject({ ok: false, error: { code: 'PASSWORD_CHANGE_REQUIRED' } });
@@ -114,10 +114,10 @@ describe('login', () => {
 
   it('refuses a disabled account after checking its password', async () => {
     await firstLogin(core, ADMINS.sysAdmin);
-    const u = await core.createUser(REVIEWER);
-    await core.setDisabled(u.id, true);
-    await core.logout();
-    expect((await failure(core.login('zhangsan', REVIEWER.initialPassword))).code).toBe('ACCOUNT_DISABLED');
+    const u = await core.accounts.create(REVIEWER);
+    await core.accounts.setDisabled(u.id, true);
+    await core.session.logout();
+    expect((await failure(core.session.login('zhangsan', REVIEWER.initialPassword))).code).toBe('ACCOUNT_DISABLED');
   });
 });
 
@@ -125,12 +125,12 @@ describe('idle lock', () => {
   it('locks after ten idle minutes and unlocks with the password', async () => {
     await firstLogin(core, ADMINS.sysAdmin);
     clock.advance(9 * 60_000);
-    expect(core.authView().locked).toBe(false);
+    expect(core.session.authView().locked).toBe(false);
     clock.advance(10 * 60_000);
-    expect(core.authView().locked).toBe(true);
-    expect((await failure(core.unlock('Wrong-Pass-1'))).message).toBe('密码错误');
-    await core.unlock(NEW_PASSWORD);
-    expect(core.authView().locked).toBe(false);
+    expect(core.session.authView().locked).toBe(true);
+    expect((await failure(core.session.unlock('Wrong-Pass-1'))).message).toBe('密码错误');
+    await core.session.unlock(NEW_PASSWORD);
+    expect(core.session.authView().locked).toBe(false);
     expect(await actions()).toEqual(expect.arrayContaining(['auth.sessionLocked', 'auth.loginFailed', 'auth.sessionUnlocked']));
   });
 
@@ -138,16 +138,16 @@ describe('idle lock', () => {
     await firstLogin(core, ADMINS.sysAdmin);
     for (let i = 0; i < 5; i++) {
       clock.advance(8 * 60_000);
-      core.touch();
+      core.session.touch();
     }
-    expect(core.authView().locked).toBe(false);
+    expect(core.session.authView().locked).toBe(false);
   });
 
   it('follows the idle minutes the 安全保密管理员 sets', async () => {
     await firstLogin(core, ADMINS.secAdmin);
-    await core.updatePolicy({ ...DEFAULT_POLICY, idleLockMinutes: 2, maxFailedLogins: 3 });
+    await core.policy.update({ ...DEFAULT_POLICY, idleLockMinutes: 2, maxFailedLogins: 3 });
     clock.advance(2 * 60_000);
-    expect(core.authView().locked).toBe(true);
+    expect(core.session.authView().locked).toBe(true);
     const slots = JSON.parse(readFileSync(join(dir, 'keyslots.json'), 'utf8'));
     expect(slots.lockout).toEqual({ maxFailed: 3, minutes: 30 });
   });
@@ -163,75 +163,75 @@ describe('accounts and the three administrators', () => {
 
   it('never lets an administrator hold a business role or a user hold an administrator role', async () => {
     await firstLogin(core, ADMINS.sysAdmin);
-    const users = await core.listUsers();
+    const users = await core.accounts.list();
     const auditor = users.find((u) => u.username === 'auditor')!;
-    expect((await failure(core.updateUser({ id: auditor.id, displayName: 'x', department: 'y', roles: ['auditor', 'reviewer'] }))).code).toBe('ROLE_CONFLICT');
-    expect((await failure(core.updateUser({ id: auditor.id, displayName: 'x', department: 'y', roles: ['sysAdmin'] }))).code).toBe('ROLE_CONFLICT');
-    expect((await failure(core.createUser({ ...REVIEWER, roles: ['auditor'] as never }))).code).toBe('ROLE_CONFLICT');
-    const u = await core.createUser({ ...REVIEWER, roles: ['handler', 'reviewer'] as never });
+    expect((await failure(core.accounts.update({ id: auditor.id, displayName: 'x', department: 'y', roles: ['auditor', 'reviewer'] }))).code).toBe('ROLE_CONFLICT');
+    expect((await failure(core.accounts.update({ id: auditor.id, displayName: 'x', department: 'y', roles: ['sysAdmin'] }))).code).toBe('ROLE_CONFLICT');
+    expect((await failure(core.accounts.create({ ...REVIEWER, roles: ['auditor'] as never }))).code).toBe('ROLE_CONFLICT');
+    const u = await core.accounts.create({ ...REVIEWER, roles: ['handler', 'reviewer'] as never });
     expect(u.roles).toEqual(['handler', 'reviewer']);
-    expect((await failure(core.updateUser({ id: u.id, displayName: '张三', department: '保密办', roles: ['reviewer', 'secAdmin'] }))).code).toBe('ROLE_CONFLICT');
+    expect((await failure(core.accounts.update({ id: u.id, displayName: '张三', department: '保密办', roles: ['reviewer', 'secAdmin'] }))).code).toBe('ROLE_CONFLICT');
     // Names and departments of administrators may still be corrected.
-    expect((await core.updateUser({ id: auditor.id, displayName: '审计员丁', department: '信息中心', roles: ['auditor'] })).displayName).toBe('审计员丁');
+    expect((await core.accounts.update({ id: auditor.id, displayName: '审计员丁', department: '信息中心', roles: ['auditor'] })).displayName).toBe('审计员丁');
   });
 
   it('refuses duplicate user names and weak initial passwords, leaving nothing behind', async () => {
     await firstLogin(core, ADMINS.sysAdmin);
-    await core.createUser(REVIEWER);
+    await core.accounts.create(REVIEWER);
     const slotsBefore = readFileSync(join(dir, 'keyslots.json'), 'utf8');
-    expect((await failure(core.createUser({ ...REVIEWER, username: 'ZhangSan' }))).message).toBe('用户名“zhangsan”已存在');
-    expect((await failure(core.createUser({ ...REVIEWER, username: 'lisi', initialPassword: 'abc' }))).code).toBe('WEAK_PASSWORD');
+    expect((await failure(core.accounts.create({ ...REVIEWER, username: 'ZhangSan' }))).message).toBe('用户名“zhangsan”已存在');
+    expect((await failure(core.accounts.create({ ...REVIEWER, username: 'lisi', initialPassword: 'abc' }))).code).toBe('WEAK_PASSWORD');
     expect(JSON.parse(readFileSync(join(dir, 'keyslots.json'), 'utf8')).slots).toHaveLength(JSON.parse(slotsBefore).slots.length);
   });
 
   it('resets a password: the old one stops working, the user must change it and gets a new key', async () => {
     await firstLogin(core, ADMINS.sysAdmin);
-    const u = await core.createUser(REVIEWER);
-    await core.logout();
+    const u = await core.accounts.create(REVIEWER);
+    await core.session.logout();
     await firstLogin(core, { username: 'zhangsan', password: REVIEWER.initialPassword });
-    await core.logout();
-    await core.login('sysadm', NEW_PASSWORD);
-    const reset = await core.resetPassword(u.id, 'Reset-Pass-77');
+    await core.session.logout();
+    await core.session.login('sysadm', NEW_PASSWORD);
+    const reset = await core.accounts.resetPassword(u.id, 'Reset-Pass-77');
     expect(reset.mustChangePassword).toBe(true);
-    await core.logout();
-    expect((await failure(core.login('zhangsan', NEW_PASSWORD))).code).toBe('LOGIN_FAILED');
+    await core.session.logout();
+    expect((await failure(core.session.login('zhangsan', NEW_PASSWORD))).code).toBe('LOGIN_FAILED');
     await firstLogin(core, { username: 'zhangsan', password: 'Reset-Pass-77' }, 'Second-Own-Pass-2');
-    const keys = await core.db().selectFrom('audit_log').select('action').where('subject', '=', u.id).where('action', 'in', ['user.keyRegistered', 'user.keyRevoked']).orderBy('seq').execute();
+    const keys = await core.vault.db().selectFrom('audit_log').select('action').where('subject', '=', u.id).where('action', 'in', ['user.keyRegistered', 'user.keyRevoked']).orderBy('seq').execute();
     expect(keys.map((k) => k.action)).toEqual(['user.keyRegistered', 'user.keyRevoked', 'user.keyRegistered']);
-    expect((await verifyAudit(core.db())).ok).toBe(true);
+    expect((await verifyAudit(core.vault.db())).ok).toBe(true);
   });
 
   it('an administrator unlocks a locked account', async () => {
     await firstLogin(core, ADMINS.sysAdmin);
-    const u = await core.createUser(REVIEWER);
-    await core.logout();
-    for (let i = 0; i < 5; i++) await failure(core.login('zhangsan', `Wrong-Pass-${i}`));
-    await core.login('sysadm', NEW_PASSWORD);
-    expect((await core.listUsers()).find((x) => x.id === u.id)!.lockedUntil).not.toBeNull();
-    expect((await core.unlockAccount(u.id)).lockedUntil).toBeNull();
-    await core.logout();
-    await core.login('zhangsan', REVIEWER.initialPassword);
+    const u = await core.accounts.create(REVIEWER);
+    await core.session.logout();
+    for (let i = 0; i < 5; i++) await failure(core.session.login('zhangsan', `Wrong-Pass-${i}`));
+    await core.session.login('sysadm', NEW_PASSWORD);
+    expect((await core.accounts.list()).find((x) => x.id === u.id)!.lockedUntil).not.toBeNull();
+    expect((await core.accounts.unlock(u.id)).lockedUntil).toBeNull();
+    await core.session.logout();
+    await core.session.login('zhangsan', REVIEWER.initialPassword);
   });
 
   it('the recovery code gives a lost administrator a new initial password', async () => {
-    expect((await failure(core.recover('0000-0000-0000-0000-0000-0000-00', 'sysadm', 'Recovered-Pass-1'))).message).toBe('恢复码错误');
-    await core.recover(recoveryCode, 'sysadm', 'Recovered-Pass-1');
-    await core.login('sysadm', 'Recovered-Pass-1');
-    expect(core.sessionInfo().mustChangePassword).toBe(true);
+    expect((await failure(core.recovery.recover('0000-0000-0000-0000-0000-0000-00', 'sysadm', 'Recovered-Pass-1'))).message).toBe('恢复码错误');
+    await core.recovery.recover(recoveryCode, 'sysadm', 'Recovered-Pass-1');
+    await core.session.login('sysadm', 'Recovered-Pass-1');
+    expect(core.session.info().mustChangePassword).toBe(true);
     expect(await actions()).toContain('auth.recoveryUsed');
   });
 
   it('keeps a verifiable trail through all of it', async () => {
     await firstLogin(core, ADMINS.sysAdmin);
-    await core.createUser(REVIEWER);
-    await core.logout();
+    await core.accounts.create(REVIEWER);
+    await core.session.logout();
     await firstLogin(core, ADMINS.auditor);
     // Appends that overlap in time still form one chain.
-    await Promise.all(Array.from({ length: 20 }, (_, i) => core.audit({ action: 'test.concurrent', subject: `s${i}`, payload: { i } })));
-    const head = await core.countersign();
-    const report = await core.verifyAudit(`${head.seq}:${head.hash}`);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => core.session.context().audit({ action: 'test.concurrent', subject: `s${i}`, payload: { i } })));
+    const head = await core.audit.countersign();
+    const report = await core.audit.verify(`${head.seq}:${head.hash}`);
     expect(report).toMatchObject({ ok: true, firstBad: null });
-    const page = await core.listAudit(0, 500);
+    const page = await core.audit.list(0, 500);
     const created = page.entries.find((e) => e.action === 'user.created' && e.actorName === '系统管理员甲');
     expect(created?.subjectName).toBe('张三');
   });

@@ -1,23 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import type { Core } from '../../../electron/app/core';
+import type { Services as Core } from '../../../electron/app/services';
 import { workerAnalyzer } from '../../../electron/documents/analyzer';
-import { Documents } from '../../../electron/documents/service';
 import type { DocumentProgress } from '../../../shared/documents';
-import type { Workflow } from '../../../electron/workflow/service';
 import { docx, xlsx } from '../../helpers/fixtures';
 import { fakeClock, setUpCore } from '../../helpers/setup';
 import { residentId } from '../../helpers/synthetic';
 import { refusal as refused } from '../../helpers/refusal';
 import { tempDir } from '../../helpers/tmp';
-import { as, fields, staffUp } from '../../helpers/workflow';
+import { as, fields, staffUp, type Workflow } from '../../helpers/workflow';
 
 let dir: string;
 let cleanup: () => void;
 let core: Core;
 let wf: Workflow;
-let docs: Documents;
+let docs: Core['documents'];
 const progress: DocumentProgress[] = [];
 const ID = residentId('510104', '19790615', '777');
 const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
@@ -25,17 +23,18 @@ const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
 const refusal = async (p: Promise<unknown>) => (await refused(p)).message;
 
 async function counts() {
-  const db = core.db();
+  const db = core.vault.db();
   const n = async (t: 'documents' | 'blobs' | 'findings') => Number((await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   return { documents: await n('documents'), blobs: await n('blobs'), findings: await n('findings') };
 }
 
 beforeEach(async () => {
   ({ dir, cleanup } = tempDir());
-  core = (await setUpCore(dir, fakeClock(new Date('2026-11-23T09:00:00+08:00')))).core;
-  wf = await staffUp(core, 'tongliao');
   // The real worker thread, on the TypeScript entry, as the browser host runs it.
-  docs = new Documents(core.workflowContext(), workerAnalyzer(join(process.cwd(), 'electron/documents/worker.ts')), (p) => progress.push(p));
+  const analyzer = workerAnalyzer(join(process.cwd(), 'electron/documents/worker.ts'));
+  core = (await setUpCore(dir, fakeClock(new Date('2026-11-23T09:00:00+08:00')), { analyzer, onDocumentProgress: (p) => progress.push(p) })).core;
+  wf = await staffUp(core, 'tongliao');
+  docs = core.documents;
   await as(core, 'liu');
 });
 afterEach(async () => {
@@ -60,7 +59,7 @@ describe('attaching carrier files', () => {
   it('refuses bad files and leaves nothing behind', async () => {
     const item = await wf.register(fields());
     const before = await counts();
-    const auditBefore = (await core.db().selectFrom('audit_log').select('seq').execute()).length;
+    const auditBefore = (await core.vault.db().selectFrom('audit_log').select('seq').execute()).length;
     const good = docx({ body: ['正文'.repeat(500)] });
     expect(await refusal(docs.attach(item.id, '截断.docx', b64(good.subarray(0, good.length >> 1))))).toMatch(/损坏或不完整/);
     // Named .docx, but its bytes are no document at all: refused by content.
@@ -68,7 +67,7 @@ describe('attaching carrier files', () => {
     const bomb = zipSync({ 'word/document.xml': new Uint8Array(60 * 1024 * 1024) }, { level: 9 });
     expect(await refusal(docs.attach(item.id, '炸弹.docx', b64(bomb)))).toMatch(/压缩炸弹/);
     expect(await counts()).toEqual(before);
-    expect((await core.db().selectFrom('audit_log').select('seq').execute()).length).toBe(auditBefore);
+    expect((await core.vault.db().selectFrom('audit_log').select('seq').execute()).length).toBe(auditBefore);
   });
 
   it('the reviewer confirms and dismisses findings, marks a span by hand, and the grounds reach the opinion form', async () => {

@@ -1,26 +1,22 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { op } from '../../../shared/define';
+import { defineContract, op } from '../../../shared/define';
 import { AppFailure } from '../../../shared/result';
 import { contract } from '../../../shared/contract';
 import { listOperations } from '../../../shared/define';
 import { createDispatcher, type AuthView } from '../../../electron/ipc/dispatcher';
 
-const testContract = {
-  open: op<string>()({ channel: 'mishen:test.open', input: z.undefined(), access: { kind: 'public' } }),
-  echo: op<number>()({
-    channel: 'mishen:test.echo',
-    input: z.object({ n: z.number().int().min(0) }),
+const testContract = defineContract({
+  open: op<string>()({ input: z.undefined(), access: { kind: 'public' } }),
+  echo: op<number>()({ input: z.object({ n: z.number().int().min(0) }),
     access: { kind: 'user' },
   }),
-  admin: op<string>()({
-    channel: 'mishen:test.admin',
-    input: z.undefined(),
+  admin: op<string>()({ input: z.undefined(),
     access: { kind: 'user', roles: ['sysAdmin'] },
   }),
-  refuse: op<string>()({ channel: 'mishen:test.refuse', input: z.undefined(), access: { kind: 'public' } }),
-  crash: op<string>()({ channel: 'mishen:test.crash', input: z.undefined(), access: { kind: 'public' } }),
-} as const;
+  refuse: op<string>()({ input: z.undefined(), access: { kind: 'public' } }),
+  crash: op<string>()({ input: z.undefined(), access: { kind: 'public' } }),
+});
 
 function make(auth: AuthView) {
   const handler = vi.fn((i: { n: number }) => i.n * 2);
@@ -58,7 +54,7 @@ describe('dispatcher', () => {
   it('refuses invalid input before the handler runs, in Chinese', async () => {
     const { d, handler } = make(reviewer);
     for (const bad of [undefined, { n: -1 }, { n: 'x' }, { n: 1.5 }, 'str']) {
-      const r = await d.dispatch('mishen:test.echo', bad, trusted);
+      const r = await d.dispatch('mishen:echo', bad, trusted);
       expect(r.ok).toBe(false);
       if (!r.ok) {
         expect(r.error.code).toBe('INVALID_INPUT');
@@ -71,35 +67,35 @@ describe('dispatcher', () => {
 
   it('refuses an untrusted sender even for public operations', async () => {
     const { d } = make(reviewer);
-    const r = await d.dispatch('mishen:test.open', undefined, { trustedSender: false });
+    const r = await d.dispatch('mishen:open', undefined, { trustedSender: false });
     expect(r.ok || r.error.code).toBe('FORBIDDEN_SENDER');
   });
 
   it('authorizes by login state and role', async () => {
-    expect((await make(guest).d.dispatch('mishen:test.open', undefined, trusted)).ok).toBe(true);
-    const notLogged = await make(guest).d.dispatch('mishen:test.echo', { n: 1 }, trusted);
+    expect((await make(guest).d.dispatch('mishen:open', undefined, trusted)).ok).toBe(true);
+    const notLogged = await make(guest).d.dispatch('mishen:echo', { n: 1 }, trusted);
     expect(notLogged.ok || notLogged.error.code).toBe('NOT_LOGGED_IN');
-    const wrongRole = await make(reviewer).d.dispatch('mishen:test.admin', undefined, trusted);
+    const wrongRole = await make(reviewer).d.dispatch('mishen:admin', undefined, trusted);
     expect(wrongRole.ok || wrongRole.error.message).toContain('系统管理员');
-    const rightRole = await make({ ...reviewer, roles: ['sysAdmin'] }).d.dispatch('mishen:test.admin', undefined, trusted);
+    const rightRole = await make({ ...reviewer, roles: ['sysAdmin'] }).d.dispatch('mishen:admin', undefined, trusted);
     expect(rightRole).toEqual({ ok: true, value: 'admin' });
-    expect(await make(reviewer).d.dispatch('mishen:test.echo', { n: 21 }, trusted)).toEqual({ ok: true, value: 42 });
+    expect(await make(reviewer).d.dispatch('mishen:echo', { n: 21 }, trusted)).toEqual({ ok: true, value: 42 });
   });
 
   it('holds locked sessions and pending password changes', async () => {
-    const locked = await make({ ...reviewer, locked: true }).d.dispatch('mishen:test.echo', { n: 1 }, trusted);
+    const locked = await make({ ...reviewer, locked: true }).d.dispatch('mishen:echo', { n: 1 }, trusted);
     expect(locked.ok || locked.error.code).toBe('SESSION_LOCKED');
-    const pending = await make({ ...reviewer, mustChangePassword: true }).d.dispatch('mishen:test.echo', { n: 1 }, trusted);
+    const pending = await make({ ...reviewer, mustChangePassword: true }).d.dispatch('mishen:echo', { n: 1 }, trusted);
     expect(pending.ok || pending.error.code).toBe('PASSWORD_CHANGE_REQUIRED');
   });
 
   it('turns refusals into results and hides unexpected errors', async () => {
     const { d, onInternalError } = make(guest);
-    expect(await d.dispatch('mishen:test.refuse', undefined, trusted)).toEqual({
+    expect(await d.dispatch('mishen:refuse', undefined, trusted)).toEqual({
       ok: false,
       error: { code: 'CONFLICT', message: '冲突' },
     });
-    const crash = await d.dispatch('mishen:test.crash', undefined, trusted);
+    const crash = await d.dispatch('mishen:crash', undefined, trusted);
     expect(crash.ok).toBe(false);
     expect(JSON.stringify(crash)).not.toContain('secret document text');
     expect(onInternalError).toHaveBeenCalledOnce();

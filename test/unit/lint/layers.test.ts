@@ -41,4 +41,22 @@ describe('layering rule', () => {
   it('accepts a clean domain module', async () => {
     expect(await lintAs('clean-domain.ts', 'electron/store/fixture.ts')).toEqual([]);
   });
+
+  it('rejects a file the allowlist cannot place', async () => {
+    const errors = await lintAs('clean-domain.ts', 'electron/newfolder/fixture.ts');
+    expect(errors.some((e) => e.ruleId === 'mishen/layers' && /in no layer/.test(e.message))).toBe(true);
+  });
+
+  it('rejects an import between domains the allowlist does not list', async () => {
+    const errors = await lintAs('workflow-imports-documents.ts', 'electron/workflow/fixture.ts');
+    expect(errors.some((e) => e.ruleId === 'mishen/layers' && /workflow may not import documents/.test(e.message))).toBe(true);
+    // The same import is allowed where the table lists it.
+    expect(await lintAs('workflow-imports-documents.ts', 'electron/redaction/fixture.ts')).toEqual([]);
+  });
+
+  it("rejects a domain importing another domain's service, even where the folder is allowed", async () => {
+    const errors = await lintAs('imports-other-service.ts', 'electron/workflow/fixture.ts');
+    expect(errors.some((e) => e.ruleId === 'mishen/layers' && /another domain's service/.test(e.message))).toBe(true);
+    expect(await lintAs('imports-other-service.ts', 'electron/app/fixture.ts')).toEqual([]);
+  });
 });

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { Core } from '../../../electron/app/core';
+import type { Services as Core } from '../../../electron/app/services';
 import { openRaw, WrongKeyError } from '../../../electron/store/database';
 import { KeyslotFile } from '../../../electron/store/keyslots';
 import { randomKey } from '../../../electron/keys/crypto';
@@ -29,9 +29,9 @@ beforeAll(async () => {
   core = made.core;
   recoveryCode = made.result.recoveryCode;
   await firstLogin(core, ADMINS.sysAdmin);
-  await core.createUser({ ...REVIEWER, roles: ['reviewer'], initialPassword: 'Initial-Pass-1' });
+  await core.accounts.create({ ...REVIEWER, roles: ['reviewer'], initialPassword: 'Initial-Pass-1' });
   // Plant an item title the way later features will store text: in a signed record.
-  await core.audit({ action: 'test.planted', subject: 'item-1', payload: { title: PLANTED_TITLE } });
+  await core.session.context().audit({ action: 'test.planted', subject: 'item-1', payload: { title: PLANTED_TITLE } });
   // Keep the database open (WAL and SHM exist) while the bytes are scanned.
 });
 afterAll(async () => {

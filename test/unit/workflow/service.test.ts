@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../../electron/app/core';
+import type { Services as Core } from '../../../electron/app/services';
 import { verifyAudit } from '../../../electron/audit/verify';
-import type { Workflow } from '../../../electron/workflow/service';
 import { fakeClock, setUpCore, type Clock } from '../../helpers/setup';
 import { refusal as refused } from '../../helpers/refusal';
 import { tempDir } from '../../helpers/tmp';
-import { as, fields, PLAIN, REASONED, staffUp } from '../../helpers/workflow';
+import { as, fields, PLAIN, REASONED, staffUp, type Workflow } from '../../helpers/workflow';
 
 let dir: string;
 let cleanup: () => void;
@@ -116,9 +115,9 @@ describe('通辽 with consultations', () => {
     await as(core, 'liu');
     const item = await wf.register(fields());
     await wf.opinion({ itemId: item.id, stepId: 'initial', opinionId: 'withhold', ...REASONED });
-    const entry = await core.db().selectFrom('audit_log').selectAll().where('action', '=', 'item.opinion').executeTakeFirstOrThrow();
+    const entry = await core.vault.db().selectFrom('audit_log').selectAll().where('action', '=', 'item.opinion').executeTakeFirstOrThrow();
     expect(JSON.parse(entry.payload)).toMatchObject({ opinion: { label: '不予公开' }, grounds: ['PERSONAL_PRIVACY'], bases: ['law-bmf'], reason: '附件含有个人身份信息' });
-    expect((await verifyAudit(core.db())).ok).toBe(true);
+    expect((await verifyAudit(core.vault.db())).ok).toBe(true);
   });
 });
 

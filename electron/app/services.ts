@@ -1,0 +1,92 @@
+import type { DocumentProgress } from '../../shared/documents';
+import { AuditService } from '../audit/service';
+import { Accounts } from '../auth/accounts';
+import { PolicyService } from '../auth/policy-service';
+import { Recovery } from '../auth/recovery';
+import { SessionService } from '../auth/session';
+import { BasesService } from '../bases/service';
+import { CalendarService } from '../calendar/service';
+import { CatalogueService } from '../catalogue/service';
+import { createLocks, type Locks } from '../context/locks';
+import type { SessionContext } from '../context/session';
+import { inlineAnalyzer, type Analyzer } from '../documents/analyzer';
+import { Documents } from '../documents/service';
+import type { ScryptParams } from '../keys/crypto';
+import { ItemChanges } from '../workflow/change';
+import { ItemCommands } from '../workflow/commands';
+import { ItemLetters } from '../workflow/letters';
+import { ProfileStore } from '../workflow/profile-store';
+import { ItemQueries } from '../workflow/read-model';
+import { ItemRecords } from '../workflow/records';
+import { Setup } from './setup';
+import { Vault } from '../vault/vault';
+
+// The composition root: every service of the main process, each given the session
+// context and the few other services it needs. Hosts (Electron, the browser host, the
+// CLI) create this once per data folder.
+
+export interface ServicesOptions {
+  dataDir: string;
+  /** Tests may pass cheaper scrypt parameters; the app always uses PASSWORD_KDF. */
+  kdf?: ScryptParams;
+  now?: () => Date;
+  /** Where document analysis runs; the hosts pass a worker-thread analyzer. */
+  analyzer?: Analyzer;
+  onDocumentProgress?: (p: DocumentProgress) => void;
+}
+
+export function createServices(opts: ServicesOptions) {
+  const now = opts.now ?? (() => new Date());
+  const locks: Locks = createLocks();
+  const vault = new Vault(opts);
+  const session = new SessionService(vault, locks.vault, now);
+  const ctx: SessionContext = session.context();
+  const calendar = new CalendarService(ctx);
+  const bases = new BasesService(ctx, (p) => {
+    try {
+      new RegExp(p, 'u');
+      return { ok: true };
+    } catch {
+      return { ok: false, message: '不是有效的正则表达式' };
+    }
+  });
+  const catalogue = new CatalogueService(ctx);
+  const profiles = new ProfileStore(ctx);
+  const queries = new ItemQueries(ctx, profiles, calendar, bases, catalogue);
+  const changes = new ItemChanges({ ctx, profiles, calendar, catalogue, queries, locks: locks.items });
+  const documents = new Documents(ctx, opts.analyzer ?? inlineAnalyzer, (p) => opts.onDocumentProgress?.(p), () => bases.terms());
+  // Document text cached for paging goes with the session that read it.
+  session.onChange((s) => {
+    if (!s.user || s.locked) documents.dropCaches();
+  });
+
+  return {
+    dataDir: vault.dataDir,
+    get needsSetup() {
+      return vault.needsSetup;
+    },
+    vault,
+    locks,
+    setup: new Setup(vault, locks.vault, now),
+    session,
+    recovery: new Recovery(vault, locks.vault, now, () => session.currentUserId() !== null),
+    accounts: new Accounts(vault, ctx, locks.vault),
+    policy: new PolicyService(ctx, () => vault.slots(), (m) => session.setIdleMinutes(m)),
+    audit: new AuditService(ctx, () => vault.org().fingerprint),
+    calendar,
+    bases,
+    catalogue,
+    profiles,
+    items: new ItemCommands(changes),
+    letters: new ItemLetters(changes),
+    records: new ItemRecords(changes),
+    queries,
+    documents,
+    async close(): Promise<void> {
+      if (session.currentUserId()) await session.logout();
+      await vault.close();
+    },
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

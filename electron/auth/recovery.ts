@@ -1,0 +1,56 @@
+import { AppFailure } from '../../shared/result';
+import { appendAudit } from '../audit/append';
+import { KEY_EVENTS } from '../audit/verify';
+import type { Mutex } from '../context/locks';
+import { normalizeUsername } from '../store/keyslots';
+import type { Vault } from '../vault/vault';
+import { passwordProblem, readPolicy } from './policy';
+
+// The recovery code (held sealed by the 安全保密管理员) opens the store when every
+// administrator password is lost, and gives one account a new initial password to be
+// changed at its next login. Audited under the organization key.
+
+const fail = (code: ConstructorParameters<typeof AppFailure>[0], message: string) => new AppFailure(code, message);
+
+export class Recovery {
+  constructor(
+    private readonly vault: Vault,
+    private readonly lock: Mutex,
+    private readonly now: () => Date,
+    private readonly loggedIn: () => boolean,
+  ) {}
+
+  recover(code: string, usernameInput: string, newPassword: string): Promise<null> {
+    return this.lock.run(async () => {
+      if (this.loggedIn()) throw fail('CONFLICT', '已有用户登录，请先退出登录');
+      const ks = this.vault.slots();
+      const slot = ks.recoverySlot();
+      const opened = slot ? await ks.unwrap(slot, code) : null;
+      if (!opened) {
+        ks.recordFailure(null, this.now());
+        throw fail('LOGIN_FAILED', '恢复码错误');
+      }
+      await this.vault.open(opened.dataKey);
+      try {
+        const db = this.vault.db();
+        const username = normalizeUsername(usernameInput);
+        const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+        if (!row) throw fail('NOT_FOUND', `找不到用户“${username}”`);
+        const problem = passwordProblem(await readPolicy(db), newPassword, username);
+        if (problem) throw fail('WEAK_PASSWORD', problem);
+        await ks.rewrap(row.slot_id, newPassword, this.vault.dataKey(), null);
+        ks.clearFailures(row.slot_id);
+        ks.save();
+        const org = this.vault.org();
+        await db.transaction().execute(async (tx) => {
+          await tx.updateTable('users').set({ must_change_password: 1, public_key: null, disabled: 0 }).where('id', '=', row.id).execute();
+          await appendAudit(tx, { actor: 'system', role: 'system', action: KEY_EVENTS.keyRevoked, subject: row.id, payload: { userId: row.id } }, org, this.now());
+          await appendAudit(tx, { actor: 'system', role: 'system', action: 'auth.recoveryUsed', subject: row.id, payload: { username } }, org, this.now());
+        });
+      } finally {
+        await this.vault.close();
+      }
+      return null;
+    });
+  }
+}

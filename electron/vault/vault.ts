@@ -1,0 +1,132 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppFailure } from '../../shared/result';
+import { appendAudit, signerFromPrivateKey, type Signer } from '../audit/append';
+import { PASSWORD_KDF, type ScryptParams } from '../keys/crypto';
+import { openStore, type DB, type OpenStore } from '../store/database';
+import { KeyslotFile } from '../store/keyslots';
+
+// The data folder: the keyslot file, the encrypted store and the organization's key.
+// It knows nothing of who is logged in; the session opens it with a data key and
+// closes it on logout.
+
+export const DB_FILE = 'mishen.db';
+export const KEYSLOT_FILE = 'keyslots.json';
+
+export interface VaultOptions {
+  dataDir: string;
+  /** Tests may pass cheaper scrypt parameters; the app always uses PASSWORD_KDF. */
+  kdf?: ScryptParams;
+}
+
+export type OrgSigner = Signer & { name: string; shortName: string; publicKey: Buffer };
+
+interface Unlocked {
+  store: OpenStore;
+  dataKey: Buffer;
+  org: OrgSigner;
+}
+
+export const notLoggedIn = () => new AppFailure('NOT_LOGGED_IN', '请先登录');
+
+export class Vault {
+  readonly dataDir: string;
+  readonly kdf: ScryptParams;
+  private keyslots: KeyslotFile | null = null;
+  private unlocked: Unlocked | null = null;
+
+  constructor(opts: VaultOptions) {
+    this.dataDir = opts.dataDir;
+    this.kdf = opts.kdf ?? PASSWORD_KDF;
+    mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+  }
+
+  get dbPath(): string {
+    return join(this.dataDir, DB_FILE);
+  }
+
+  get keyslotPath(): string {
+    return join(this.dataDir, KEYSLOT_FILE);
+  }
+
+  /** The keyslot file is written last by setup, so it marks a finished setup. */
+  get needsSetup(): boolean {
+    return !KeyslotFile.exists(this.keyslotPath);
+  }
+
+  slots(): KeyslotFile {
+    if (!this.keyslots) {
+      if (this.needsSetup) throw new AppFailure('NOT_SET_UP', '尚未完成初始化设置');
+      this.keyslots = KeyslotFile.load(this.keyslotPath, this.kdf);
+    }
+    return this.keyslots;
+  }
+
+  /** Setup hands over the keyslot file it has just written. */
+  adoptSlots(ks: KeyslotFile): void {
+    this.keyslots = ks;
+  }
+
+  get isOpen(): boolean {
+    return this.unlocked !== null;
+  }
+
+  async open(dataKey: Buffer): Promise<void> {
+    if (this.unlocked) return;
+    const store = await openStore(this.dbPath, dataKey);
+    const orgRow = await store.db.selectFrom('organization').selectAll().executeTakeFirstOrThrow();
+    this.unlocked = {
+      store,
+      dataKey,
+      org: { ...signerFromPrivateKey(orgRow.private_key), name: orgRow.name, shortName: orgRow.short_name, publicKey: orgRow.public_key },
+    };
+    await this.flushPending();
+  }
+
+  async close(): Promise<void> {
+    const u = this.unlocked;
+    this.unlocked = null;
+    if (u) {
+      u.dataKey.fill(0);
+      await u.store.close();
+    }
+  }
+
+  db(): DB {
+    if (!this.unlocked) throw notLoggedIn();
+    return this.unlocked.store.db;
+  }
+
+  org(): OrgSigner {
+    if (!this.unlocked) throw notLoggedIn();
+    return this.unlocked.org;
+  }
+
+  /** The data key, for wrapping it into a new slot. Never leaves the main process. */
+  dataKey(): Buffer {
+    if (!this.unlocked) throw notLoggedIn();
+    return this.unlocked.dataKey;
+  }
+
+  /** Failed logins seen while the database was closed become audit entries now. */
+  async flushPending(): Promise<void> {
+    const ks = this.slots();
+    const events = ks.takePending();
+    if (!events.length) return;
+    try {
+      const db = this.db();
+      const bySlot = new Map((await db.selectFrom('users').select(['id', 'slot_id']).execute()).map((r) => [r.slot_id, r.id]));
+      await db.transaction().execute(async (tx) => {
+        for (const e of events)
+          await appendAudit(
+            tx,
+            { actor: 'system', role: 'system', action: e.action, subject: (e.slotId && bySlot.get(e.slotId)) || 'unknown-account', payload: { at: e.at } },
+            this.org(),
+          );
+      });
+    } catch (err) {
+      ks.restorePending(events);
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import dayjs from 'dayjs';
+import { AppFailure } from '../../shared/result';
+import type { ItemDetail } from '../../shared/types';
+import { isFinishedStatus, participation, type Profile } from '../../shared/workflow';
+import type { KeyedLocks } from '../context/locks';
+import type { SessionContext, Tx } from '../context/session';
+import type { ItemsTable } from '../store/schema';
+import type { ReviewState } from './engine';
+import type { CalendarSource, CatalogueWriter } from './ports';
+import type { ProfileStore } from './profile-store';
+import type { ItemQueries } from './read-model';
+import { parseJson } from './rules';
+
+// How every item command runs: under the item's own lock, in one transaction that loads
+// the row, checks, changes it and appends the signed audit entry, then reads the item
+// back. Commands on different items never wait for each other.
+
+export type ItemFn = (tx: Tx, row: ItemsTable, profile: Profile, state: ReviewState) => Promise<void>;
+
+export interface ItemDeps {
+  ctx: SessionContext;
+  profiles: ProfileStore;
+  calendar: CalendarSource;
+  catalogue: CatalogueWriter;
+  queries: ItemQueries;
+  locks: KeyedLocks;
+}
+
+export const fail = (code: ConstructorParameters<typeof AppFailure>[0], message: string) => new AppFailure(code, message);
+
+export class ItemChanges {
+  constructor(readonly deps: ItemDeps) {}
+
+  get ctx(): SessionContext {
+    return this.deps.ctx;
+  }
+
+  today(): string {
+    return dayjs(this.ctx.now()).format('YYYY-MM-DD');
+  }
+
+  nowIso(): string {
+    return this.ctx.now().toISOString();
+  }
+
+  async change(id: string, fn: ItemFn): Promise<ItemDetail> {
+    await this.deps.locks.run(id, () =>
+      this.ctx
+        .db()
+        .transaction()
+        .execute(async (tx) => {
+          const row = await this.deps.queries.row(tx as never, id);
+          const profile = await this.deps.profiles.get(row.profile_id, row.profile_version);
+          await fn(tx, row, profile, parseJson<ReviewState>(row.state));
+        }),
+    );
+    return this.deps.queries.get(id);
+  }
+
+  async saveState(tx: Tx, row: ItemsTable, state: ReviewState, extra: Partial<ItemsTable> = {}): Promise<void> {
+    const stepChanged = state.stepId !== row.step_id || state.status !== row.status;
+    const finished = isFinishedStatus(state.status) && state.status !== row.status;
+    await tx
+      .updateTable('items')
+      .set({
+        state: JSON.stringify(state),
+        status: state.status,
+        step_id: state.stepId,
+        step_entered_on: stepChanged ? this.today() : row.step_entered_on,
+        updated_at: this.nowIso(),
+        decided_on: finished ? this.today() : row.decided_on,
+        ...extra,
+      })
+      .where('id', '=', row.id)
+      .execute();
+    if (state.status === 'approved' && row.status !== 'approved') {
+      // 编入政府信息公开目录 (000 第十八条第（四）项): 主动公开 and the public part of 部分公开.
+      const disclosure = state.proposal?.disclosure ?? row.disclosure;
+      if (disclosure === '主动公开' || disclosure === '部分公开')
+        await this.deps.catalogue.add(tx, {
+          itemId: row.id,
+          title: row.title,
+          date: row.formed_on,
+          category: row.category,
+          keywords: row.keywords,
+          source: row.issuer,
+          documentNumber: row.document_number,
+          disclosure,
+        });
+    }
+  }
+
+  /** Letters and replies are recorded by the registrant, a signer of the item or a reviewer. */
+  requireParticipant(row: ItemsTable, state: ReviewState): void {
+    if (!participation({ createdBy: row.created_by, signedBy: state.signedBy }, this.ctx.user()).participant)
+      throw fail('FORBIDDEN', '只有登记人或参与审查的人员可以登记往来文书');
+  }
+}

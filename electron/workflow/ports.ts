@@ -1,0 +1,22 @@
+import type { WorkCalendar } from '../calendar/workdays';
+import type { Tx } from '../context/session';
+
+// What the workflow needs from other domains, as the smallest interfaces that say it.
+// The app passes the real services; the workflow never imports them.
+
+export interface CalendarSource {
+  calendar(): Promise<WorkCalendar>;
+}
+
+export interface BasisTitles {
+  titles(): Promise<Map<string, string>>;
+}
+
+export interface CatalogueWriter {
+  add(
+    tx: Tx,
+    e: { itemId: string; title: string; date: string; category: string; keywords: string; source: string; documentNumber: string; disclosure: string },
+  ): Promise<void>;
+  remove(tx: Tx, itemId: string): Promise<void>;
+  has(itemId: string): Promise<boolean>;
+}

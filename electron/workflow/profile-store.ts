@@ -1,0 +1,117 @@
+import { AppFailure } from '../../shared/result';
+import type { ProfileInfo } from '../../shared/types';
+import type { Profile } from '../../shared/workflow';
+import type { SessionContext, Tx } from '../context/session';
+import type { DB } from '../store/database';
+import { parseProfile, shippedProfiles } from './profiles';
+
+// Review procedures as stored versions. Items keep the version they were registered
+// under forever, so a stored version is never changed: editing makes a new one.
+
+const ACTIVE_PROFILE_KEY = 'active_profile';
+const fail = (code: ConstructorParameters<typeof AppFailure>[0], message: string) => new AppFailure(code, message);
+
+export class ProfileStore {
+  private readonly cache = new Map<string, Profile>();
+
+  constructor(private readonly ctx: SessionContext) {}
+
+  /** Stores a shipped profile version the first time it is used, so items keep it forever. */
+  async store(tx: DB | Tx, p: Profile): Promise<void> {
+    const exists = await tx.selectFrom('profiles').select('id').where('id', '=', p.id).where('version', '=', p.version).executeTakeFirst();
+    if (!exists)
+      await tx
+        .insertInto('profiles')
+        .values({ id: p.id, version: p.version, definition: JSON.stringify(p), created_by: this.ctx.user().id, created_at: this.ctx.now().toISOString() })
+        .execute();
+  }
+
+  async get(id: string, version: number): Promise<Profile> {
+    const key = `${id}@${version}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const row = await this.ctx.db().selectFrom('profiles').select('definition').where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    const found = row ? parseProfile(JSON.parse(row.definition)) : null;
+    const p = found?.ok ? found.profile : shippedProfiles().find((s) => s.id === id && s.version === version);
+    if (!p) throw fail('NOT_FOUND', `找不到审查流程 ${id} 第 ${version} 版`);
+    this.cache.set(key, p);
+    return p;
+  }
+
+  private async activeRef(): Promise<{ id: string; version: number } | null> {
+    const row = await this.ctx.db().selectFrom('settings').select('value').where('key', '=', ACTIVE_PROFILE_KEY).executeTakeFirst();
+    return row ? (JSON.parse(row.value) as { id: string; version: number }) : null;
+  }
+
+  async active(): Promise<Profile> {
+    const ref = await this.activeRef();
+    if (!ref) throw fail('CONFLICT', '安全保密管理员尚未选定本单位的审查流程');
+    return this.get(ref.id, ref.version);
+  }
+
+  async list(): Promise<ProfileInfo[]> {
+    const act = await this.activeRef();
+    const stored = (await this.ctx.db().selectFrom('profiles').select('definition').execute()).map((r) => JSON.parse(r.definition) as Profile);
+    const shipped = shippedProfiles();
+    const isShipped = (p: Profile) => shipped.some((x) => x.id === p.id && x.version === p.version);
+    const all = [...shipped, ...stored.filter((s) => !isShipped(s))];
+    return all.map((p) => ({
+      id: p.id,
+      version: p.version,
+      name: p.name,
+      shortName: p.shortName,
+      shipped: isShipped(p),
+      active: act?.id === p.id && act.version === p.version,
+      definition: p,
+    }));
+  }
+
+  private async info(id: string, version: number): Promise<ProfileInfo> {
+    return (await this.list()).find((x) => x.id === id && x.version === version)!;
+  }
+
+  async activate(id: string, version: number): Promise<ProfileInfo> {
+    const p = await this.get(id, version);
+    await this.ctx
+      .db()
+      .transaction()
+      .execute(async (tx) => {
+        await this.store(tx, p);
+        const value = JSON.stringify({ id, version });
+        await tx.insertInto('settings').values({ key: ACTIVE_PROFILE_KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+        await this.ctx.append(tx, { action: 'profile.activated', subject: `profile:${id}`, payload: { id, version, name: p.name }, role: 'secAdmin' });
+      });
+    return this.info(id, version);
+  }
+
+  /**
+   * Saves an edited profile. A copy of a shipped profile gets its own id; editing a
+   * stored one makes a new version — items already under review keep theirs.
+   */
+  async save(definitionText: string): Promise<ProfileInfo> {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(definitionText);
+    } catch {
+      throw fail('INVALID_INPUT', '审查流程配置不是有效的 JSON');
+    }
+    const parsed = parseProfile(raw);
+    if (!parsed.ok) throw fail('INVALID_INPUT', parsed.message);
+    let p = parsed.profile;
+    const db = this.ctx.db();
+    if (shippedProfiles().some((s) => s.id === p.id)) {
+      const base = { id: p.id, version: p.version };
+      let n = 1;
+      while (await db.selectFrom('profiles').select('id').where('id', '=', `${base.id}-custom${n}`).executeTakeFirst()) n++;
+      p = { ...p, id: `${base.id}-custom${n}`, version: 1, basedOn: base };
+    } else {
+      const last = await db.selectFrom('profiles').select('version').where('id', '=', p.id).orderBy('version', 'desc').executeTakeFirst();
+      p = { ...p, version: (last?.version ?? 0) + 1 };
+    }
+    await db.transaction().execute(async (tx) => {
+      await this.store(tx, p);
+      await this.ctx.append(tx, { action: 'profile.saved', subject: `profile:${p.id}`, payload: { id: p.id, version: p.version, definition: p }, role: 'secAdmin' });
+    });
+    return this.info(p.id, p.version);
+  }
+}

@@ -1,0 +1,208 @@
+import dayjs from 'dayjs';
+import type { Selectable } from 'kysely';
+import { AppFailure } from '../../shared/result';
+import { ROLE_LABELS } from '../../shared/roles';
+import type { HistoryEntry, ItemDetail, ItemFields, ItemSummary, SessionUser } from '../../shared/types';
+import { GROUND_LABELS, OUTCOME_LABELS, participation, RECHECK_STATUSES, STATUS_LABELS, type Ground, type ItemStatus } from '../../shared/workflow';
+import { entrySignatureValid, knownKeys } from '../audit/verify';
+import type { WorkCalendar } from '../calendar/workdays';
+import type { SessionContext } from '../context/session';
+import type { DB } from '../store/database';
+import type { ItemsTable, Schema } from '../store/schema';
+import { currentStep, whyNot, type ReviewState } from './engine';
+import type { BasisTitles, CalendarSource, CatalogueWriter } from './ports';
+import type { ProfileStore } from './profile-store';
+import { blockers, consultationViews, deadlines, parseJson as json } from './rules';
+
+// The item read model: queries and row → view mapping, apart from the commands that
+// change items. Lists read every related row in one query per table, not one per item.
+
+type ConsultationRow = Selectable<Schema['consultations']>;
+
+export class ItemQueries {
+  constructor(
+    private readonly ctx: SessionContext,
+    private readonly profiles: ProfileStore,
+    private readonly calendar: CalendarSource,
+    private readonly bases: BasisTitles,
+    private readonly catalogue: Pick<CatalogueWriter, 'has'>,
+  ) {}
+
+  private today(): string {
+    return dayjs(this.ctx.now()).format('YYYY-MM-DD');
+  }
+
+  async row(db: DB, id: string): Promise<ItemsTable> {
+    const row = await db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new AppFailure('NOT_FOUND', '找不到该事项');
+    return row;
+  }
+
+  private async summary(row: ItemsTable, consultations: ConsultationRow[], cal: WorkCalendar, user: SessionUser): Promise<ItemSummary> {
+    const profile = await this.profiles.get(row.profile_id, row.profile_version);
+    const state = json<ReviewState>(row.state);
+    const today = this.today();
+    const dl = deadlines(row, profile, state, consultationViews(consultations, profile, today), cal, today);
+    const step = state.status === 'inReview' ? currentStep(profile, state) : null;
+    return {
+      id: row.id,
+      title: row.title,
+      documentNumber: row.document_number,
+      department: row.department,
+      formedOn: row.formed_on,
+      status: row.status,
+      statusLabel: STATUS_LABELS[row.status as ItemStatus],
+      stepName: step?.name ?? null,
+      stepRole: step ? ROLE_LABELS[step.role] : null,
+      profileName: profile.shortName,
+      deadlines: dl,
+      overdue: dl.some((d) => d.overdue),
+      mine: !!step && whyNot(profile, state, { userId: user.id, roles: user.roles }, step) === null,
+      createdAt: row.created_at,
+    };
+  }
+
+  async list(view: 'inbox' | 'all' | 'recheck'): Promise<ItemSummary[]> {
+    const user = this.ctx.user();
+    const db = this.ctx.db();
+    const cal = await this.calendar.calendar();
+    let q = db.selectFrom('items').selectAll().orderBy('created_at', 'desc');
+    if (view === 'recheck') q = q.where('status', 'in', [...RECHECK_STATUSES]);
+    const rows = await q.execute();
+    const byItem = new Map<string, ConsultationRow[]>();
+    if (rows.length)
+      for (const c of await db.selectFrom('consultations').selectAll().where('item_id', 'in', rows.map((r) => r.id)).orderBy('id').execute())
+        byItem.set(c.item_id, [...(byItem.get(c.item_id) ?? []), c]);
+    const out: ItemSummary[] = [];
+    for (const row of rows) {
+      const s = await this.summary(row, byItem.get(row.id) ?? [], cal, user);
+      // 待办: what this user can sign now, plus letters this handler owes.
+      if (view === 'inbox' && !s.mine && !(row.created_by === user.id && (row.status === 'escalated' || row.status === 'awaitingDeclassification'))) continue;
+      if (view === 'recheck') {
+        const state = json<ReviewState>(row.state);
+        if (row.status === 'deferred' && state.deferUntil)
+          s.deadlines.push({ label: '暂缓公开复查日期', due: state.deferUntil, overdue: this.today() >= state.deferUntil, basis: '' });
+      }
+      out.push(s);
+    }
+    return out;
+  }
+
+  async get(id: string): Promise<ItemDetail> {
+    const user = this.ctx.user();
+    const db = this.ctx.db();
+    const row = await this.row(db, id);
+    const profile = await this.profiles.get(row.profile_id, row.profile_version);
+    const state = json<ReviewState>(row.state);
+    const cal = await this.calendar.calendar();
+    const names = new Map((await db.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name]));
+    const basisTitles = await this.bases.titles();
+    const consultationRows = await db.selectFrom('consultations').selectAll().where('item_id', '=', id).orderBy('id').execute();
+    const consultations = consultationViews(consultationRows, profile, this.today());
+    const base = await this.summary(row, consultationRows, cal, user);
+    const step = state.status === 'inReview' ? currentStep(profile, state) : null;
+    const opinions = await db.selectFrom('opinions').selectAll().where('item_id', '=', id).orderBy('id').execute();
+    const escalations = await db.selectFrom('escalations').selectAll().where('item_id', '=', id).orderBy('id').execute();
+    const dec = await db.selectFrom('declassifications').selectAll().where('item_id', '=', id).executeTakeFirst();
+    const objections = await db.selectFrom('objections').selectAll().where('item_id', '=', id).orderBy('id').execute();
+    const incidents = await db.selectFrom('incidents').selectAll().where('item_id', '=', id).orderBy('id').execute();
+    const stepOf = (sid: string) => profile.steps.find((s) => s.id === sid);
+    const me = participation({ createdBy: row.created_by, signedBy: state.signedBy }, user);
+
+    return {
+      ...base,
+      fields: fieldsOf(row),
+      profile,
+      profileVersion: row.profile_version,
+      currentStepId: step?.id ?? null,
+      whyNot: step ? whyNot(profile, state, { userId: user.id, roles: user.roles }, step) : '该事项当前不在审查环节',
+      proposal: state.proposal ? { outcome: OUTCOME_LABELS[state.proposal.outcome], label: state.proposal.label } : null,
+      blockers: blockers(row, consultations),
+      opinions: opinions.map((o) => ({
+        round: o.round,
+        stepId: o.step_id,
+        stepName: stepOf(o.step_id)?.name ?? o.step_id,
+        signer: stepOf(o.step_id)?.signer ?? '',
+        userName: names.get(o.user_id) ?? o.user_id,
+        label: o.label,
+        outcome: o.outcome,
+        grounds: json<Ground[]>(o.grounds).map((g) => GROUND_LABELS[g]),
+        bases: json<string[]>(o.bases).map((b) => ({ id: b, title: basisTitles.get(b) ?? b })),
+        reason: o.reason,
+        deferUntil: o.defer_until,
+        time: o.created_at,
+      })),
+      objections: objections.map((o) => ({ userName: names.get(o.user_id) ?? o.user_id, text: o.text, time: o.created_at })),
+      escalations: escalations.map((e) => ({
+        id: e.id,
+        addressee: e.addressee,
+        authority: e.authority,
+        materials: json<string[]>(e.materials),
+        letterNumber: e.letter_number,
+        sentOn: e.sent_on,
+        deadline: e.deadline,
+        reply: e.reply_on ? { on: e.reply_on, authority: e.reply_authority ?? '', documentNumber: e.reply_document_number ?? '', conclusion: e.reply_conclusion ?? '' } : null,
+      })),
+      consultations,
+      declassification: dec ? { decidedOn: dec.decided_on, documentNumber: dec.document_number, authority: dec.authority, filedOn: dec.filed_on, filedWith: dec.filed_with } : null,
+      specialApproval: json(row.special_approval),
+      catalogued: await this.catalogue.has(id),
+      incidents: incidents.map((i) => ({ discoveredOn: i.discovered_on, description: i.description, measures: i.measures })),
+      history: await this.history(id, names),
+      registeredByMe: me.registrant,
+      signedByMe: me.signed,
+      suggestedGrounds: (
+        await db
+          .selectFrom('findings')
+          .innerJoin('documents', 'documents.id', 'findings.document_id')
+          .select('findings.ground')
+          .distinct()
+          .where('documents.item_id', '=', id)
+          .where('findings.status', '=', 'confirmed')
+          .execute()
+      ).map((r) => r.ground),
+    };
+  }
+
+  /** The item's own audit entries, each with whether its hash and signature check out. */
+  private async history(id: string, names: Map<string, string>): Promise<HistoryEntry[]> {
+    const db = this.ctx.db();
+    const keys = await knownKeys(db);
+    const rows = await db.selectFrom('audit_log').selectAll().where('subject', '=', id).orderBy('seq').execute();
+    return rows.map((r) => {
+      const p = json<Record<string, unknown>>(r.payload) ?? {};
+      return {
+        seq: r.seq,
+        time: r.time,
+        actorName: r.actor === 'system' ? '系统' : (names.get(r.actor) ?? r.actor),
+        action: r.action,
+        text: typeof p['text'] === 'string' ? (p['text'] as string) : '',
+        verified: entrySignatureValid(r, keys),
+      };
+    });
+  }
+}
+
+export function fieldsOf(row: ItemsTable): ItemFields {
+  return {
+    title: row.title,
+    documentNumber: row.document_number,
+    issuer: row.issuer,
+    department: row.department,
+    formedOn: row.formed_on,
+    category: row.category,
+    keywords: json<string[]>(row.keywords),
+    summary: row.summary,
+    disclosure: row.disclosure as ItemFields['disclosure'],
+    publishForm: row.publish_form as ItemFields['publishForm'],
+    reviewMode: row.review_mode as ItemFields['reviewMode'],
+    applicationNo: row.application_no,
+    applicationReceivedOn: row.application_received_on,
+    coProducers: json<string[]>(row.co_producers),
+    thirdParties: json<string[]>(row.third_parties),
+    classification: row.classification as ItemFields['classification'],
+    classificationTerm: row.classification_term,
+    specialDomains: json<ItemFields['specialDomains']>(row.special_domains),
+    sensitive: row.sensitive === 1,
+  };
+}

@@ -1,0 +1,110 @@
+import type { z } from 'zod';
+
+// Chinese messages for refused input, for both sides: the renderer shows them next to
+// the field, the dispatcher returns them when a call bypassed the form. A message names
+// the field as people know it, never a schema key, and never uses validator wording.
+
+export const FIELD_LABELS: Record<string, string> = {
+  title: '信息名称',
+  documentNumber: '文号',
+  issuer: '发布机构',
+  department: '承办部门',
+  formedOn: '形成或变更日期',
+  category: '主题分类',
+  keywords: '关键词',
+  summary: '内容摘要',
+  disclosure: '公开属性',
+  publishForm: '发布形式',
+  reviewMode: '审查方式',
+  applicationNo: '申请编号',
+  applicationReceivedOn: '收到申请日期',
+  coProducers: '联合制作机关',
+  thirdParties: '涉及的第三方',
+  classification: '密级',
+  classificationTerm: '保密期限',
+  specialDomains: '须经批准的领域',
+  sensitive: '敏感事项',
+  username: '用户名',
+  displayName: '姓名',
+  password: '密码',
+  oldPassword: '原密码',
+  newPassword: '新密码',
+  initialPassword: '初始密码',
+  roles: '角色',
+  organizationName: '单位名称',
+  organizationShortName: '单位简称',
+  recoveryCode: '恢复码',
+  reason: '理由',
+  grounds: '情形',
+  bases: '审查依据',
+  deferUntil: '复查日期',
+  addressee: '报送对象',
+  authority: '机关名称',
+  materials: '随函材料',
+  letterNumber: '函号',
+  sentOn: '发函日期',
+  replyOn: '答复日期',
+  conclusion: '答复结论',
+  party: '征求对象',
+  matters: '征求意见事项',
+  deadline: '答复期限',
+  decision: '决定内容',
+  reasons: '理由',
+  noticeSentOn: '书面告知日期',
+  decidedOn: '解密日期',
+  filedOn: '备案日期',
+  filedWith: '备案机关',
+  approvedOn: '批准日期',
+  discoveredOn: '发现日期',
+  description: '情况说明',
+  measures: '补救措施',
+  text: '内容',
+  name: '文件名',
+  scope: '适用范围',
+  patterns: '匹配规则',
+  checkpoint: '检查点',
+  definition: '流程配置',
+};
+
+export function fieldLabel(path: readonly PropertyKey[]): string {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const key = path[i];
+    if (typeof key === 'string' && FIELD_LABELS[key]) return FIELD_LABELS[key]!;
+  }
+  return '输入';
+}
+
+/** One issue as a sentence about its field. A schema's own Chinese message wins. */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  const label = fieldLabel(issue.path);
+  const own = issue.message && /[\u4e00-\u9fff]/.test(issue.message) && issue.code === 'custom' ? issue.message : null;
+  if (own) return own;
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? `请填写${label}` : `${label}至少 ${issue.minimum} 个字`;
+      if (issue.origin === 'array') return Number(issue.minimum) <= 1 ? `请至少选择或填写一项${label}` : `${label}至少 ${issue.minimum} 项`;
+      return `${label}不得小于 ${issue.minimum}`;
+    case 'too_big':
+      if (issue.origin === 'string') return `${label}不得超过 ${issue.maximum} 个字`;
+      if (issue.origin === 'array') return `${label}不得超过 ${issue.maximum} 项`;
+      return `${label}不得大于 ${issue.maximum}`;
+    case 'invalid_format':
+      return /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : `${label}格式不正确`;
+    case 'invalid_value':
+      return `${label}不是可选的值`;
+    case 'invalid_type':
+      return issue.input === undefined ? `请填写${label}` : `${label}的类型不正确`;
+    default:
+      return /[\u4e00-\u9fff]/.test(issue.message) ? issue.message : `${label}无效`;
+  }
+}
+
+/** Issues keyed by dotted path, the way form libraries want them. */
+export function issuesByField(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues) {
+    const key = i.path.map(String).join('.');
+    if (!(key in out)) out[key] = issueMessage(i);
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { op } from '../define';
+import { BUSINESS_ROLES } from '../roles';
+import { date, id, itemFieldsSchema, optText, text } from '../schemas';
+import type { ItemDetail, ItemSummary } from '../types';
+import { CONSULTATION_KINDS, CONSULTATION_REPLIES, ESCALATION_ADDRESSEES, GROUNDS, REOPEN_REASONS } from '../workflow';
+
+// Review items: registration, opinions, letters and the records around a decision.
+// Roles here are the first gate; the service checks the person and the item's state.
+
+const business = { kind: 'user', roles: [...BUSINESS_ROLES] } as const;
+const itemId = z.object({ itemId: id });
+
+export const items = {
+  register: op<ItemDetail>()({ input: itemFieldsSchema, access: { kind: 'user', roles: ['handler'] } }),
+  list: op<ItemSummary[]>()({ input: z.object({ view: z.enum(['inbox', 'all', 'recheck']) }), access: business }),
+  get: op<ItemDetail>()({ input: itemId, access: business }),
+  submitOpinion: op<ItemDetail>()({
+    input: z.object({
+      itemId: id,
+      stepId: id,
+      opinionId: id,
+      grounds: z.array(z.enum(GROUNDS)).max(GROUNDS.length),
+      bases: z.array(id).max(50),
+      reason: optText(4000),
+      deferUntil: date.nullable().optional(),
+    }),
+    access: business,
+  }),
+  object: op<ItemDetail>()({ input: z.object({ itemId: id, text: text(4000) }), access: business }),
+  escalate: op<ItemDetail>()({
+    input: z.object({
+      itemId: id,
+      addressee: z.enum(ESCALATION_ADDRESSEES),
+      authority: text(100),
+      materials: z.array(text(100)).min(1),
+      letterNumber: optText(100),
+      sentOn: date,
+    }),
+    access: { kind: 'user', roles: ['handler', 'reviewer'] },
+  }),
+  escalationReply: op<ItemDetail>()({
+    input: z.object({
+      itemId: id,
+      escalationId: z.number().int(),
+      replyOn: date,
+      authority: text(100),
+      documentNumber: optText(100),
+      conclusion: text(2000),
+    }),
+    access: { kind: 'user', roles: ['handler', 'reviewer'] },
+  }),
+  consult: op<ItemDetail>()({
+    input: z.object({ itemId: id, kind: z.enum(CONSULTATION_KINDS), party: text(100), matters: text(2000), sentOn: date, deadline: date.nullable() }),
+    access: { kind: 'user', roles: ['handler', 'reviewer'] },
+  }),
+  consultationReply: op<ItemDetail>()({
+    input: z.object({ itemId: id, consultationId: z.number().int(), reply: z.enum(CONSULTATION_REPLIES), replyOn: date, reason: optText(2000) }),
+    access: { kind: 'user', roles: ['handler', 'reviewer'] },
+  }),
+  override: op<ItemDetail>()({
+    input: z.object({ itemId: id, consultationId: z.number().int(), decision: text(2000), reasons: text(4000), noticeSentOn: date }),
+    access: { kind: 'user', roles: ['approver'] },
+  }),
+  declassify: op<ItemDetail>()({
+    input: z.object({ itemId: id, decidedOn: date, documentNumber: text(100), authority: text(100), filedOn: date, filedWith: text(100) }),
+    access: { kind: 'user', roles: ['secrecyOffice', 'handler'] },
+  }),
+  specialApproval: op<ItemDetail>()({
+    input: z.object({ itemId: id, authority: text(100), documentNumber: text(100), approvedOn: date }),
+    access: { kind: 'user', roles: ['handler'] },
+  }),
+  reopen: op<ItemDetail>()({ input: z.object({ itemId: id, reason: z.enum(REOPEN_REASONS) }), access: { kind: 'user', roles: ['reviewer'] } }),
+  recall: op<ItemDetail>()({
+    input: z.object({ itemId: id, discoveredOn: date, description: text(4000), measures: text(4000) }),
+    access: { kind: 'user', roles: ['publisher', 'secrecyOffice'] },
+  }),
+};
