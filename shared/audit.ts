@@ -37,6 +37,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'item.declassified': '办理解密手续',
   'item.specialApproval': '登记有权机关批准',
   'item.reopened': '复查',
+  'item.reclassified': '更正密级',
+  'item.coordinated': '登记协调结果',
   'item.recalled': '撤回',
   'document.attached': '附加载体文件',
   'finding.confirmed': '确认发现',

@@ -64,6 +64,10 @@ export const FIELD_LABELS: Record<string, string> = {
   patterns: '匹配规则',
   checkpoint: '检查点',
   definition: '流程配置',
+  matter: '报审事项类别',
+  findingIds: '发现',
+  agreed: '协调结果',
+  case: '征求意见情形',
 };
 
 export function fieldLabel(path: readonly PropertyKey[]): string {

@@ -1,7 +1,7 @@
 import type { Role } from './roles';
 import type { ItemFields } from './schemas';
 export type { ItemFields };
-import type { BasisKind, CONSULTATION_KINDS, CONSULTATION_REPLIES, CONSULTATION_STANDINGS, Profile } from './workflow';
+import type { BasisKind, ConsultationCase, CONSULTATION_KINDS, CONSULTATION_REPLIES, CONSULTATION_STANDINGS, Profile } from './workflow';
 
 export interface OrganizationInfo {
   name: string;
@@ -147,15 +147,22 @@ export interface EscalationView {
 export interface ConsultationView {
   id: number;
   kind: (typeof CONSULTATION_KINDS)[number];
+  case: ConsultationCase;
   party: string;
   matters: string;
-  sentOn: string;
+  /** The letter must go out by this day (the profile's rule), or null. */
+  sendBy: string | null;
+  sentOn: string | null;
   deadline: string | null;
   reply: (typeof CONSULTATION_REPLIES)[number] | null;
   replyOn: string | null;
   replyReason: string | null;
   standing: (typeof CONSULTATION_STANDINGS)[number];
+  /** Whether silence past the deadline counts as consent, and the article that says so. */
+  silenceConsents: boolean;
+  rule: string;
   override: { decision: string; reasons: string; noticeSentOn: string } | null;
+  coordination: { authority: string; documentNumber: string; decidedOn: string; agreed: boolean; text: string } | null;
 }
 
 export interface ItemDetail extends ItemSummary {

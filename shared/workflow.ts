@@ -1,18 +1,8 @@
-import { z } from 'zod';
-import { BUSINESS_ROLES } from './roles';
+// The review vocabulary (domain.md §3–§6): grounds, statuses, choice lists and the
+// rules about who stands where to an item. The profile schema is in ./profile.
+export * from './terms';
+export * from './profile';
 
-// The review vocabulary (domain.md §3–§6) and the schema of a review profile. Profiles
-// are data (resources/profiles/*.json); this file only says what shape they have.
-
-export const OUTCOMES = ['PUBLISH', 'PUBLISH_PART', 'WITHHOLD', 'DEFER', 'ESCALATE'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  PUBLISH: '全部公开',
-  PUBLISH_PART: '区分处理后部分公开',
-  WITHHOLD: '不予公开',
-  DEFER: '暂缓公开',
-  ESCALATE: '报审',
-};
 
 export const GROUNDS = [
   'MARKED_SECRET',
@@ -42,12 +32,9 @@ export const GROUND_LABELS: Record<Ground, string> = {
   OTHER: '其他不宜公开的情形',
 };
 
-export const DISCLOSURES = ['主动公开', '依申请公开', '部分公开', '不予公开'] as const;
-export type Disclosure = (typeof DISCLOSURES)[number];
 
 export const PUBLISH_FORMS = ['网站公开', '依申请公开', '其他'] as const;
-export const REVIEW_MODES = ['主动审查', '依申请审查'] as const;
-export type ReviewMode = (typeof REVIEW_MODES)[number];
+
 export const CLASSIFICATIONS = ['none', '秘密', '机密', '绝密'] as const;
 export type Classification = (typeof CLASSIFICATIONS)[number];
 export const SPECIAL_DOMAINS = [
@@ -106,100 +93,35 @@ export function participation(
 export const REOPEN_REASONS = ['应予公开而认定为不宜公开', '情势变化，不予公开的情形已不存在', '暂缓公开期满'] as const;
 export const ESCALATION_ADDRESSEES = ['上级主管部门', '同级保密行政管理部门'] as const;
 export const CONSULTATION_KINDS = ['agency', 'thirdParty'] as const;
+/** Which rule of the profile a consultation follows; the kind follows from it. */
+export const CONSULTATION_CASES = ['concernsAgency', 'jointProduction', 'thirdParty'] as const;
+export type ConsultationCase = (typeof CONSULTATION_CASES)[number];
+export const CONSULTATION_CASE_LABELS: Record<ConsultationCase, string> = {
+  concernsAgency: '涉及其他行政机关',
+  jointProduction: '联合制作',
+  thirdParty: '涉及第三方',
+};
+export const ESCALATION_MATTERS = ['stateSecret', 'commercialPrivacy', 'other'] as const;
+export const ESCALATION_MATTER_LABELS: Record<(typeof ESCALATION_MATTERS)[number], string> = {
+  stateSecret: '涉及国家秘密',
+  commercialPrivacy: '涉及商业秘密、个人隐私',
+  other: '其他事项',
+};
 export const CONSULTATION_KIND_LABELS: Record<(typeof CONSULTATION_KINDS)[number], string> = { agency: '有关机关', thirdParty: '第三方' };
 export const CONSULTATION_REPLIES = ['agree', 'disagree'] as const;
 export const CONSULTATION_REPLY_LABELS: Record<(typeof CONSULTATION_REPLIES)[number], string> = { agree: '同意公开', disagree: '不同意公开' };
 /** agree, disagree, deemed (silence past the deadline counts as consent), pending, overdue. */
-export const CONSULTATION_STANDINGS = ['agree', 'disagree', 'deemed', 'pending', 'overdue'] as const;
+export const CONSULTATION_STANDINGS = ['unsent', 'agree', 'disagree', 'deemed', 'pending', 'overdue', 'coordinated'] as const;
 export const CONSULTATION_STANDING_LABELS: Record<(typeof CONSULTATION_STANDINGS)[number], string> = {
   agree: '同意公开',
   disagree: '不同意公开',
   deemed: '逾期未答复，视为同意',
+  unsent: '征求意见函尚未发出',
+  coordinated: '经协调同意公开',
   pending: '待答复',
   overdue: '已逾期，未答复',
 };
 export const BASIS_KINDS = ['law', 'scope', 'determined', 'rule', 'negative'] as const;
 export type BasisKind = (typeof BASIS_KINDS)[number];
 
-// --- profiles --------------------------------------------------------------------
 
-const text = z.string().min(1);
-
-export const opinionSchema = z
-  .object({
-    id: z.string().regex(/^[a-z][A-Za-z0-9]*$/),
-    /** The regulation's own words, shown on screen and printed on the forms. */
-    label: text,
-    /**
-     * submit: hands the item on without a proposal (the handler's 报送);
-     * propose: proposes an outcome; approve: accepts the standing proposal;
-     * sendBack: returns the item to an earlier step.
-     */
-    effect: z.enum(['submit', 'propose', 'approve', 'sendBack']),
-    outcome: z.enum(OUTCOMES).optional(),
-    disclosure: z.enum(DISCLOSURES).optional(),
-    sendBackTo: z.string().optional(),
-    /** Not publishing in full always needs grounds, a basis and a reason; some words need a reason anyway. */
-    needsReason: z.boolean().default(false),
-  })
-  .superRefine((o, ctx) => {
-    if (o.effect === 'propose' && !o.outcome) ctx.addIssue({ code: 'custom', message: `意见“${o.label}”须指明结果（outcome）` });
-    if (o.effect !== 'propose' && o.outcome) ctx.addIssue({ code: 'custom', message: `意见“${o.label}”不提出结果，不应有 outcome` });
-    if (o.effect === 'sendBack' && !o.sendBackTo) ctx.addIssue({ code: 'custom', message: `意见“${o.label}”须指明退回到哪一步` });
-  });
-
-export const stepSchema = z.object({
-  id: z.string().regex(/^[a-z][A-Za-z0-9]*$/),
-  name: text,
-  role: z.enum(BUSINESS_ROLES),
-  /** Who signs, in the regulation's words (printed on the record). */
-  signer: text,
-  article: text,
-  instruction: z.string().optional(),
-  checklist: z.array(text).default([]),
-  limitDays: z.number().int().min(1).nullable().default(null),
-  /** 'sensitive': the step applies only to items marked sensitive (阿尔山 附件10 第五条). */
-  when: z.enum(['always', 'sensitive']).default('always'),
-  opinions: z.array(opinionSchema).min(1),
-});
-
-export const profileSchema = z
-  .object({
-    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
-    version: z.number().int().min(1),
-    name: text,
-    shortName: text,
-    source: text,
-    basedOn: z.object({ id: z.string(), version: z.number().int() }).nullable().default(null),
-    steps: z.array(stepSchema).min(2),
-    limits: z.object({
-      publishWithinDays: z.number().int().min(1).nullable(),
-      escalationReplyDays: z.number().int().min(1).nullable(),
-      agencyReplyDays: z.number().int().min(1).nullable(),
-      agencySilenceIsConsent: z.boolean(),
-      articles: z.record(z.string(), z.string()).default({}),
-    }),
-  })
-  .superRefine((p, ctx) => {
-    const ids = p.steps.map((s) => s.id);
-    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', message: '步骤编号重复' });
-    if (p.steps[0]!.role !== 'handler') ctx.addIssue({ code: 'custom', message: '第一步必须由承办人办理' });
-    if (p.steps[0]!.when !== 'always') ctx.addIssue({ code: 'custom', message: '第一步不能是条件步骤' });
-    p.steps.forEach((s, i) => {
-      for (const o of s.opinions)
-        if (o.sendBackTo && !ids.slice(0, i).includes(o.sendBackTo))
-          ctx.addIssue({ code: 'custom', message: `“${s.name}”的意见“${o.label}”只能退回到此前的步骤` });
-    });
-    if (!p.steps.some((s) => s.opinions.some((o) => o.effect === 'propose' && (o.outcome === 'PUBLISH' || o.outcome === 'PUBLISH_PART'))))
-      ctx.addIssue({ code: 'custom', message: '至少要有一个可以提出公开意见的步骤' });
-  });
-
-export type OpinionDef = z.output<typeof opinionSchema>;
-export type StepDef = z.output<typeof stepSchema>;
-export type Profile = z.output<typeof profileSchema>;
-
-/** Every outcome other than full publication names grounds, a basis and a reason (domain §4). */
-export function opinionNeeds(o: OpinionDef): { grounds: boolean; basis: boolean; reason: boolean } {
-  const restrictive = o.effect === 'propose' && o.outcome !== 'PUBLISH';
-  return { grounds: restrictive, basis: restrictive, reason: restrictive || o.needsReason || o.effect === 'sendBack' };
-}

@@ -10,6 +10,7 @@ import { CatalogueService } from '../catalogue/service';
 import { createLocks, type Locks } from '../context/locks';
 import type { SessionContext } from '../context/session';
 import { inlineAnalyzer, type Analyzer } from '../documents/analyzer';
+import { FindingDecisions } from '../documents/findings';
 import { Documents } from '../documents/service';
 import type { ScryptParams } from '../keys/crypto';
 import { ItemChanges } from '../workflow/change';
@@ -82,6 +83,7 @@ export function createServices(opts: ServicesOptions) {
     records: new ItemRecords(changes),
     queries,
     documents,
+    findings: new FindingDecisions(ctx, (itemId) => queries.findingsRefusal(itemId)),
     async close(): Promise<void> {
       if (session.currentUserId()) await session.logout();
       await vault.close();

@@ -1,32 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/result';
-import {
-  FINDING_KINDS,
-  type DocumentDetail,
-  type DocumentProgress,
-  type DocumentView,
-  type FindingKind,
-  type FindingStatus,
-  type FindingView,
-  type TextPage,
-} from '../../shared/documents';
-import { GROUND_LABELS, isOpenStatus, participation, type Ground } from '../../shared/workflow';
+import type { DocumentDetail, DocumentProgress, DocumentView, FindingKind, TextPage } from '../../shared/documents';
+import { isOpenStatus, participation } from '../../shared/workflow';
 import type { Selectable } from 'kysely';
 import { defaultRules, type ListTerm, type Rules } from '../scanner/rules';
-import type { DocumentsTable, FindingsTable } from '../store/schema';
+import type { DocumentsTable } from '../store/schema';
 import type { SessionContext } from '../context/session';
 import type { Analyzer } from './analyzer';
 import { DocumentRefused, LIMITS, mb } from './limits';
 import { TYPE_LABELS, type DocumentType } from './sniff';
+import { findingViews } from './findings';
 
 // Carrier files of an item: attached whole or not at all, kept encrypted in the store
 // (content-addressed), with their extracted text and the findings the reviewer decides.
 
 const fail = (code: ConstructorParameters<typeof AppFailure>[0], message: string) => new AppFailure(code, message);
 const json = <T>(text: string): T => JSON.parse(text) as T;
-
-/** What a finding suggests as a ground when it is not one of the fixed ones. */
-const groundLabel = (g: string) => GROUND_LABELS[g as Ground] ?? g;
 
 export class Documents {
   private readonly rules: Rules = defaultRules();
@@ -150,33 +139,11 @@ export class Documents {
     return d;
   }
 
-  private async findingViews(rows: Array<Selectable<FindingsTable>>): Promise<FindingView[]> {
-    const db = this.ctx.db();
-    const names = new Map((await db.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name]));
-    const bases = new Map((await db.selectFrom('bases').select(['id', 'title']).execute()).map((b) => [b.id, b.title]));
-    return rows.map((f) => ({
-      id: f.id,
-      kind: f.kind as FindingKind,
-      text: f.text,
-      start: f.start,
-      end: f.end,
-      location: f.location,
-      confidence: f.confidence,
-      ground: f.ground,
-      groundLabel: groundLabel(f.ground),
-      basisTitle: f.basis_id ? (bases.get(f.basis_id) ?? null) : null,
-      status: f.status as FindingStatus,
-      reason: f.reason,
-      manual: f.manual === 1,
-      decidedBy: f.decided_by ? (names.get(f.decided_by) ?? f.decided_by) : null,
-    }));
-  }
-
   async get(documentId: string): Promise<DocumentDetail> {
     const d = await this.doc(documentId);
     const view = (await this.views(d.item_id)).find((v) => v.id === documentId)!;
     const rows = await this.ctx.db().selectFrom('findings').selectAll().where('document_id', '=', documentId).orderBy('start').execute();
-    return { ...view, findings: await this.findingViews(rows), textLength: d.text.length };
+    return { ...view, findings: await findingViews(this.ctx, rows), textLength: d.text.length };
   }
 
   async text(documentId: string, offset: number, length: number): Promise<TextPage> {
@@ -200,51 +167,6 @@ export class Documents {
       .where('start', '<', end)
       .orderBy('start')
       .execute();
-    return { offset, text: text.slice(offset, end), total: text.length, segments, findings: await this.findingViews(rows) };
-  }
-
-  async decide(findingId: number, decision: 'confirmed' | 'dismissed', reason: string): Promise<FindingView> {
-    if (decision === 'dismissed' && !reason.trim()) throw fail('INVALID_INPUT', '排除一处发现须说明理由');
-    const db = this.ctx.db();
-    const f = await db.selectFrom('findings').selectAll().where('id', '=', findingId).executeTakeFirst();
-    if (!f) throw fail('NOT_FOUND', '找不到该发现');
-    const d = await this.doc(f.document_id);
-    await db.transaction().execute(async (tx) => {
-      await tx
-        .updateTable('findings')
-        .set({ status: decision, reason: reason.trim() || null, decided_by: this.ctx.user().id, decided_at: new Date(this.ctx.now()).toISOString() })
-        .where('id', '=', findingId)
-        .execute();
-      await this.ctx.append(tx, {
-        action: decision === 'confirmed' ? 'finding.confirmed' : 'finding.dismissed',
-        subject: d.item_id,
-        payload: { text: `${decision === 'confirmed' ? '确认' : '排除'}“${d.name}”${f.location}处的发现${reason ? `：${reason}` : ''}`, findingId, documentId: d.id, kind: f.kind, location: f.location, reason },
-      });
-    });
-    const row = await db.selectFrom('findings').selectAll().where('id', '=', findingId).executeTakeFirstOrThrow();
-    return (await this.findingViews([row]))[0]!;
-  }
-
-  /** A span the scanner missed, marked by hand; it counts as confirmed at once. */
-  async mark(documentId: string, start: number, end: number, kind: FindingKind, reason: string): Promise<FindingView> {
-    if (!FINDING_KINDS.includes(kind)) throw fail('INVALID_INPUT', '发现类别无效');
-    const d = await this.doc(documentId);
-    if (end <= start || end > d.text.length) throw fail('INVALID_INPUT', '所选范围无效');
-    const segments = json<Array<{ location: string; start: number; end: number }>>(d.segments);
-    const location = segments.find((s) => s.start <= start && start <= s.end)?.location ?? '';
-    const ground: Ground = kind === 'CLASSIFICATION_MARK' ? 'MARKED_SECRET' : kind === 'SPECIAL_DOMAIN' ? 'APPROVAL_MISSING' : kind === 'PROCESS_INFO' ? 'PROCESS_INFO' : kind === 'NEGATIVE_LIST' ? 'OTHER' : 'PERSONAL_PRIVACY';
-    const db = this.ctx.db();
-    const now = new Date(this.ctx.now()).toISOString();
-    let id = 0;
-    await db.transaction().execute(async (tx) => {
-      const r = await tx
-        .insertInto('findings')
-        .values({ document_id: documentId, kind, text: d.text.slice(start, end), start, end, location, confidence: 1, ground, basis_id: null, status: 'confirmed', reason: reason.trim() || null, manual: 1, decided_by: this.ctx.user().id, decided_at: now })
-        .executeTakeFirstOrThrow();
-      id = Number(r.insertId);
-      await this.ctx.append(tx, { action: 'finding.marked', subject: d.item_id, payload: { text: `在“${d.name}”${location}处手工标记`, findingId: id, documentId, kind, location, start, end } });
-    });
-    const row = await db.selectFrom('findings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    return (await this.findingViews([row]))[0]!;
+    return { offset, text: text.slice(offset, end), total: text.length, segments, findings: await findingViews(this.ctx, rows) };
   }
 }

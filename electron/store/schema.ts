@@ -133,6 +133,8 @@ export interface EscalationsTable {
   reply_authority: string | null;
   reply_document_number: string | null;
   reply_conclusion: string | null;
+  /** stateSecret, commercialPrivacy or other: decides the reply limit (000 第十一条). */
+  matter: Generated<string>;
   created_by: string;
   created_at: string;
 }
@@ -141,14 +143,21 @@ export interface ConsultationsTable {
   id: Generated<number>;
   item_id: string;
   kind: string;
+  /** concernsAgency, jointProduction or thirdParty: which rule of the profile applies. */
+  case_kind: string;
   party: string;
   matters: string;
-  sent_on: string;
+  /** The letter must go out by this day (planned at registration); null when no rule says. */
+  send_by: string | null;
+  /** null while the letter has not gone out. */
+  sent_on: string | null;
   deadline: string | null;
   reply: string | null;
   reply_on: string | null;
   reply_reason: string | null;
   override: string | null;
+  /** The coordinated result of a disagreement, from the 主管部门 or 上一级行政机关 (JSON). */
+  coordination: string | null;
   created_by: string;
   created_at: string;
 }

@@ -49,8 +49,8 @@ export class ItemChanges {
         .db()
         .transaction()
         .execute(async (tx) => {
-          const row = await this.deps.queries.row(tx as never, id);
-          const profile = await this.deps.profiles.get(row.profile_id, row.profile_version);
+          const row = await this.deps.queries.row(tx, id);
+          const profile = await this.deps.profiles.get(row.profile_id, row.profile_version, tx);
           await fn(tx, row, profile, parseJson<ReviewState>(row.state));
         }),
     );

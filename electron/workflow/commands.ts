@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { contract, In } from '../../shared/contract';
 import type { Role } from '../../shared/roles';
 import type { ItemDetail, ItemFields } from '../../shared/types';
-import { participation, RECHECK_STATUSES } from '../../shared/workflow';
+import { isOpenStatus, participation, RECHECK_STATUSES } from '../../shared/workflow';
 import { initialState, recall, reopen, submitOpinion } from './engine';
 import { fail, type ItemChanges } from './change';
-import { blockers, consultationViews } from './rules';
+import { gateFacts } from './gate';
+import { blockers, consultationRule, consultationViews } from './rules';
 
 // Item commands: registration, opinions, objections, re-examination and recall. Every
 // change commits together with its signed audit entry.
@@ -20,6 +21,7 @@ export class ItemCommands {
     const id = randomUUID();
     const state = initialState(profile, { registeredBy: user.id, sensitive: fields.sensitive, marked: fields.classification !== 'none' });
     const now = this.c.nowIso();
+    const cal = await this.c.deps.calendar.calendar();
     await ctx
       .db()
       .transaction()
@@ -61,6 +63,21 @@ export class ItemCommands {
             decided_on: null,
           })
           .execute();
+        // Co-producers and third parties entered here are consultations the regulation
+        // requires: planned now, with the day the letter must go out by where it says.
+        const planned = [
+          ...fields.coProducers.map((party) => ({ party, kind: 'agency', case: 'jointProduction' as const })),
+          ...fields.thirdParties.map((party) => ({ party, kind: 'thirdParty', case: 'thirdParty' as const })),
+        ];
+        for (const p of planned) {
+          const rule = consultationRule(profile, p.case, fields.reviewMode);
+          const from = fields.reviewMode === '依申请审查' ? fields.applicationReceivedOn : fields.formedOn;
+          const sendBy = rule?.sendWithinDays && from ? cal.addWorkdays(from, rule.sendWithinDays) : null;
+          await tx
+            .insertInto('consultations')
+            .values({ item_id: id, kind: p.kind, case_kind: p.case, party: p.party, matters: '', send_by: sendBy, sent_on: null, deadline: null, reply: null, reply_on: null, reply_reason: null, override: null, coordination: null, created_by: user.id, created_at: now })
+            .execute();
+        }
         await ctx.append(tx, {
           action: 'item.registered',
           subject: id,
@@ -76,8 +93,10 @@ export class ItemCommands {
     return this.c.change(input.itemId, async (tx, row, profile, state) => {
       const known = new Set((await tx.selectFrom('bases').select('id').where('disabled', '=', 0).execute()).map((b) => b.id));
       if (input.bases.some((b) => !known.has(b))) throw fail('INVALID_INPUT', '引用的审查依据不存在或已停用');
-      const consultations = consultationViews(await tx.selectFrom('consultations').selectAll().where('item_id', '=', row.id).execute(), profile, this.c.today());
-      const t = submitOpinion(profile, state, { userId: user.id, roles: user.roles as Role[] }, input, blockers(row, consultations));
+      const today = this.c.today();
+      const consultations = consultationViews(await tx.selectFrom('consultations').selectAll().where('item_id', '=', row.id).execute(), profile, today, row.review_mode);
+      const gate = await gateFacts(tx, row, today);
+      const t = submitOpinion(profile, state, { userId: user.id, roles: user.roles as Role[] }, input, blockers(row, consultations), gate);
       if (!t.ok) throw fail(t.code, t.message);
       const entry = await this.c.ctx.append(tx, {
         action: 'item.opinion',
@@ -126,6 +145,25 @@ export class ItemCommands {
       if (!me.signed && !me.registrant) throw fail('FORBIDDEN', '只有登记人或已签署过本事项的人员可以提出异议');
       const entry = await this.c.ctx.append(tx, { action: 'item.objection', subject: row.id, payload: { text: `异议：${text}` } });
       await tx.insertInto('objections').values({ item_id: row.id, user_id: user.id, text, audit_seq: entry.seq, created_at: entry.time }).execute();
+    });
+  }
+
+  /**
+   * The reviewer corrects the classification an item was registered with (a file says
+   * 秘密★ where the form said 未标密级); a marked item then goes through declassification.
+   */
+  reclassify(input: In<typeof contract.items.reclassify>): Promise<ItemDetail> {
+    return this.c.change(input.itemId, async (tx, row, _profile, state) => {
+      if (!isOpenStatus(state.status)) throw fail('CONFLICT', '审查结束后不能更正密级');
+      if (input.classification !== 'none' && !input.classificationTerm) throw fail('INVALID_INPUT', '标有密级的须填写保密期限');
+      const before = { classification: row.classification, classificationTerm: row.classification_term };
+      const after = { classification: input.classification, classificationTerm: input.classification === 'none' ? null : input.classificationTerm };
+      await this.c.ctx.append(tx, {
+        action: 'item.reclassified',
+        subject: row.id,
+        payload: { text: `更正密级：${before.classification === 'none' ? '未标密级' : before.classification} → ${after.classification === 'none' ? '未标密级' : after.classification}（${input.reason}）`, before, after, reason: input.reason },
+      });
+      await this.c.saveState(tx, row, { ...state, marked: after.classification !== 'none' }, { classification: after.classification, classification_term: after.classificationTerm });
     });
   }
 

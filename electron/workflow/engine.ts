@@ -58,8 +58,58 @@ export type Transition =
 
 const refuse = (code: EngineError['code'], message: string): EngineError => ({ ok: false, code, message });
 
-export function activeSteps(profile: Profile, sensitive: boolean): StepDef[] {
-  return profile.steps.filter((s) => s.when === 'always' || sensitive);
+/**
+ * The steps an item goes through, given what is known about it now: conditional steps
+ * join when their condition holds (a sensitive item; a standing 部分公开 proposal, whose
+ * redaction must be confirmed; the same for an item with secret content).
+ */
+export function activeSteps(profile: Profile, state: Pick<ReviewState, 'sensitive' | 'marked' | 'proposal'>): StepDef[] {
+  const partial = state.proposal?.outcome === 'PUBLISH_PART';
+  return profile.steps.filter((s) => {
+    switch (s.when) {
+      case 'always':
+        return true;
+      case 'sensitive':
+        return state.sensitive;
+      case 'partial':
+        return partial;
+      case 'partialSecret':
+        return partial && state.marked;
+    }
+  });
+}
+
+/**
+ * What the service knows about the item's carrier files and today's date, for the gate
+ * in front of publication: nothing is proposed or approved for publication while a
+ * finding is undecided, a confirmed finding rules out full publication, and a file
+ * marked secret on an item registered as unmarked blocks it.
+ */
+/** What stops publication: `any` stops every publication, `full` only full publication. */
+export interface Blockers {
+  any: readonly string[];
+  full: readonly string[];
+}
+
+export interface Gate {
+  today: string;
+  openFindings: number;
+  confirmedFindings: number;
+  /** A classification mark found in the files of an item registered as 未标密级. */
+  classificationConflict: boolean;
+}
+
+export const NO_GATE: Gate = { today: '0000-01-01', openFindings: 0, confirmedFindings: 0, classificationConflict: false };
+
+function gateRefusal(gate: Gate, publishes: 'full' | 'part' | null): EngineError | null {
+  if (!publishes) return null;
+  if (gate.openFindings > 0)
+    return refuse('CONFLICT', `载体文件中尚有 ${gate.openFindings} 处扫描发现未处理，须逐一确认或排除后，才能提出或批准公开`);
+  if (gate.classificationConflict)
+    return refuse('CONFLICT', '载体文件标有密级标志，但事项登记为未标密级：须由保密审查机构更正事项的密级，或说明理由排除该发现');
+  if (publishes === 'full' && gate.confirmedFindings > 0)
+    return refuse('CONFLICT', `已确认 ${gate.confirmedFindings} 处不应公开的内容，不能全部公开：应选择区分处理后部分公开，或不予公开，或说明理由排除该发现`);
+  return null;
 }
 
 export function initialState(profile: Profile, item: { registeredBy: string; sensitive: boolean; marked: boolean }): ReviewState {
@@ -108,8 +158,10 @@ export function submitOpinion(
   state: ReviewState,
   actor: Actor,
   input: OpinionInput,
-  blockers: readonly string[] = [],
+  blockers: readonly string[] | Blockers = [],
+  gate: Gate = NO_GATE,
 ): Transition {
+  const block: Blockers = Array.isArray(blockers) ? { any: blockers as readonly string[], full: [] } : (blockers as Blockers);
   if (state.status !== 'inReview') return refuse('CONFLICT', '该事项当前不在审查环节');
   if (input.stepId !== state.stepId) return refuse('CONFLICT', '该事项已进入其他环节，请刷新后再办理');
   const step = currentStep(profile, state);
@@ -124,10 +176,12 @@ export function submitOpinion(
   if (needs.reason && !input.reason.trim()) return refuse('INVALID_INPUT', `意见“${opinion.label}”须说明理由`);
   if (input.grounds.includes('OTHER') && !input.reason.trim()) return refuse('INVALID_INPUT', '选择“其他不宜公开的情形”时须说明理由');
   if (opinion.outcome === 'DEFER' && !input.deferUntil) return refuse('INVALID_INPUT', '暂缓公开须确定复查日期');
+  if (opinion.outcome === 'DEFER' && input.deferUntil! <= gate.today) return refuse('INVALID_INPUT', '暂缓公开的复查日期应在今天之后');
   if (opinion.effect === 'approve' && !state.proposal) return refuse('CONFLICT', '尚无可批准的审查意见');
+  const proposed = opinion.effect === 'propose' ? opinion.outcome : opinion.effect === 'approve' ? state.proposal?.outcome : undefined;
+  const gated = gateRefusal(gate, proposed === 'PUBLISH' ? 'full' : proposed === 'PUBLISH_PART' ? 'part' : null);
+  if (gated) return gated;
 
-  const steps = activeSteps(profile, state.sensitive);
-  const index = steps.findIndex((s) => s.id === step.id);
   const signed: Signed = { stepId: step.id, userId: actor.userId, opinionId: opinion.id };
   const signedBy = {
     ...state.signedBy,
@@ -137,6 +191,7 @@ export function submitOpinion(
 
   switch (opinion.effect) {
     case 'sendBack': {
+      const steps = activeSteps(profile, state);
       const position = (id: string | undefined) => steps.findIndex((s) => s.id === id);
       const target = position(opinion.sendBackTo);
       // A proposal made at or after the step the item returns to is void: that step decides again.
@@ -166,14 +221,17 @@ export function submitOpinion(
       break;
   }
 
-  const following = steps[index + 1];
+  // The proposal just made may bring in or leave out a conditional step.
+  const steps = activeSteps(profile, next);
+  const following = steps[steps.findIndex((s) => s.id === step.id) + 1];
   if (following) return { ok: true, state: { ...next, stepId: following.id }, step, opinion, finished: false };
 
   // The last step has signed: the standing proposal becomes the outcome.
   const outcome = next.proposal?.outcome;
   if (!outcome) return refuse('CONFLICT', '流程已到最后一步，但没有审查结论');
   if (outcome === 'PUBLISH' || outcome === 'PUBLISH_PART') {
-    if (blockers.length) return refuse('CONFLICT', `尚不能批准公开：${blockers.join('；')}`);
+    const stopping = outcome === 'PUBLISH' ? [...block.any, ...block.full] : block.any;
+    if (stopping.length) return refuse('CONFLICT', `尚不能批准公开：${stopping.join('；')}`);
     next.status = next.marked && !next.declassified ? 'awaitingDeclassification' : 'approved';
   } else if (outcome === 'WITHHOLD') {
     next.status = 'withheld';
@@ -198,7 +256,7 @@ export function declassify(state: ReviewState): ReviewState {
 /** Re-examination of a withheld or deferred item (004 第十二条): a new round at the review step. */
 export function reopen(profile: Profile, state: ReviewState): ReviewState {
   if (state.status !== 'withheld' && state.status !== 'deferred') throw new Error('only withheld or deferred items reopen');
-  const steps = activeSteps(profile, state.sensitive);
+  const steps = activeSteps(profile, state);
   const review = steps.find((s) => s.role === 'reviewer') ?? steps[1]!;
   const cut = state.path.findIndex((p) => p.stepId === review.id);
   return {

@@ -26,11 +26,12 @@ export class ProfileStore {
         .execute();
   }
 
-  async get(id: string, version: number): Promise<Profile> {
+  /** Inside a transaction pass it as `db`: a query outside it would wait for it forever. */
+  async get(id: string, version: number, db: DB | Tx = this.ctx.db()): Promise<Profile> {
     const key = `${id}@${version}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const row = await this.ctx.db().selectFrom('profiles').select('definition').where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    const row = await db.selectFrom('profiles').select('definition').where('id', '=', id).where('version', '=', version).executeTakeFirst();
     const found = row ? parseProfile(JSON.parse(row.definition)) : null;
     const p = found?.ok ? found.profile : shippedProfiles().find((s) => s.id === id && s.version === version);
     if (!p) throw fail('NOT_FOUND', `找不到审查流程 ${id} 第 ${version} 版`);

@@ -6,7 +6,7 @@ import type { HistoryEntry, ItemDetail, ItemFields, ItemSummary, SessionUser } f
 import { GROUND_LABELS, OUTCOME_LABELS, participation, RECHECK_STATUSES, STATUS_LABELS, type Ground, type ItemStatus } from '../../shared/workflow';
 import { entrySignatureValid, knownKeys } from '../audit/verify';
 import type { WorkCalendar } from '../calendar/workdays';
-import type { SessionContext } from '../context/session';
+import type { SessionContext, Tx } from '../context/session';
 import type { DB } from '../store/database';
 import type { ItemsTable, Schema } from '../store/schema';
 import { currentStep, whyNot, type ReviewState } from './engine';
@@ -18,6 +18,14 @@ import { blockers, consultationViews, deadlines, parseJson as json } from './rul
 // change items. Lists read every related row in one query per table, not one per item.
 
 type ConsultationRow = Selectable<Schema['consultations']>;
+type EscalationRow = Selectable<Schema['escalations']>;
+
+/** Rows of a related table for many items in one query, grouped by item. */
+async function byItem<T extends { item_id: string }>(rows: Promise<T[]>): Promise<Map<string, T[]>> {
+  const out = new Map<string, T[]>();
+  for (const r of await rows) out.set(r.item_id, [...(out.get(r.item_id) ?? []), r]);
+  return out;
+}
 
 export class ItemQueries {
   constructor(
@@ -32,17 +40,19 @@ export class ItemQueries {
     return dayjs(this.ctx.now()).format('YYYY-MM-DD');
   }
 
-  async row(db: DB, id: string): Promise<ItemsTable> {
+  async row(db: DB | Tx, id: string): Promise<ItemsTable> {
     const row = await db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new AppFailure('NOT_FOUND', '找不到该事项');
     return row;
   }
 
-  private async summary(row: ItemsTable, consultations: ConsultationRow[], cal: WorkCalendar, user: SessionUser): Promise<ItemSummary> {
+  private async summary(row: ItemsTable, consultations: ConsultationRow[], escalations: EscalationRow[], cal: WorkCalendar, user: SessionUser): Promise<ItemSummary> {
     const profile = await this.profiles.get(row.profile_id, row.profile_version);
     const state = json<ReviewState>(row.state);
     const today = this.today();
-    const dl = deadlines(row, profile, state, consultationViews(consultations, profile, today), cal, today);
+    const dl = deadlines(row, profile, state, consultationViews(consultations, profile, today, row.review_mode), cal, today);
+    for (const e of escalations)
+      dl.push({ label: `“${e.authority}”答复报审的期限`, due: e.deadline, overdue: e.deadline !== null && today > e.deadline, basis: e.deadline ? '' : '依《保密法》规定时限，以来函为准' });
     const step = state.status === 'inReview' ? currentStep(profile, state) : null;
     return {
       id: row.id,
@@ -69,13 +79,14 @@ export class ItemQueries {
     let q = db.selectFrom('items').selectAll().orderBy('created_at', 'desc');
     if (view === 'recheck') q = q.where('status', 'in', [...RECHECK_STATUSES]);
     const rows = await q.execute();
-    const byItem = new Map<string, ConsultationRow[]>();
-    if (rows.length)
-      for (const c of await db.selectFrom('consultations').selectAll().where('item_id', 'in', rows.map((r) => r.id)).orderBy('id').execute())
-        byItem.set(c.item_id, [...(byItem.get(c.item_id) ?? []), c]);
+    const ids = rows.map((r) => r.id);
+    const consultations = ids.length ? await byItem(db.selectFrom('consultations').selectAll().where('item_id', 'in', ids).orderBy('id').execute()) : new Map<string, ConsultationRow[]>();
+    const escalations = ids.length
+      ? await byItem(db.selectFrom('escalations').selectAll().where('item_id', 'in', ids).where('reply_on', 'is', null).execute())
+      : new Map<string, EscalationRow[]>();
     const out: ItemSummary[] = [];
     for (const row of rows) {
-      const s = await this.summary(row, byItem.get(row.id) ?? [], cal, user);
+      const s = await this.summary(row, consultations.get(row.id) ?? [], escalations.get(row.id) ?? [], cal, user);
       // 待办: what this user can sign now, plus letters this handler owes.
       if (view === 'inbox' && !s.mine && !(row.created_by === user.id && (row.status === 'escalated' || row.status === 'awaitingDeclassification'))) continue;
       if (view === 'recheck') {
@@ -98,11 +109,12 @@ export class ItemQueries {
     const names = new Map((await db.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name]));
     const basisTitles = await this.bases.titles();
     const consultationRows = await db.selectFrom('consultations').selectAll().where('item_id', '=', id).orderBy('id').execute();
-    const consultations = consultationViews(consultationRows, profile, this.today());
-    const base = await this.summary(row, consultationRows, cal, user);
+    const consultations = consultationViews(consultationRows, profile, this.today(), row.review_mode);
+    const escalations = await db.selectFrom('escalations').selectAll().where('item_id', '=', id).orderBy('id').execute();
+    const base = await this.summary(row, consultationRows, escalations.filter((e) => !e.reply_on), cal, user);
     const step = state.status === 'inReview' ? currentStep(profile, state) : null;
     const opinions = await db.selectFrom('opinions').selectAll().where('item_id', '=', id).orderBy('id').execute();
-    const escalations = await db.selectFrom('escalations').selectAll().where('item_id', '=', id).orderBy('id').execute();
+    const block = blockers(row, consultations);
     const dec = await db.selectFrom('declassifications').selectAll().where('item_id', '=', id).executeTakeFirst();
     const objections = await db.selectFrom('objections').selectAll().where('item_id', '=', id).orderBy('id').execute();
     const incidents = await db.selectFrom('incidents').selectAll().where('item_id', '=', id).orderBy('id').execute();
@@ -117,7 +129,7 @@ export class ItemQueries {
       currentStepId: step?.id ?? null,
       whyNot: step ? whyNot(profile, state, { userId: user.id, roles: user.roles }, step) : '该事项当前不在审查环节',
       proposal: state.proposal ? { outcome: OUTCOME_LABELS[state.proposal.outcome], label: state.proposal.label } : null,
-      blockers: blockers(row, consultations),
+      blockers: [...block.any, ...block.full.map((b) => `${b}（不能全部公开）`)],
       opinions: opinions.map((o) => ({
         round: o.round,
         stepId: o.step_id,
@@ -162,6 +174,21 @@ export class ItemQueries {
           .execute()
       ).map((r) => r.ground),
     };
+  }
+
+  /**
+   * Why the current user may not decide the item's findings now, or null: only while
+   * it is in review, and only the person who may sign its current step.
+   */
+  async findingsRefusal(itemId: string): Promise<string | null> {
+    const user = this.ctx.user();
+    const row = await this.row(this.ctx.db(), itemId);
+    const state = json<ReviewState>(row.state);
+    if (state.status !== 'inReview') return '该事项不在审查环节（已作出决定或正在报审），不能再处理扫描发现';
+    const profile = await this.profiles.get(row.profile_id, row.profile_version);
+    const step = currentStep(profile, state);
+    const why = whyNot(profile, state, { userId: user.id, roles: user.roles }, step);
+    return why ? `只有正在办理“${step.name}”环节的人员可以处理扫描发现：${why}` : null;
   }
 
   /** The item's own audit entries, each with whether its hash and signature check out. */

@@ -1,77 +1,107 @@
 import type { Selectable } from 'kysely';
 import type { ConsultationView, Deadline } from '../../shared/types';
-import { isOpenStatus, type Profile } from '../../shared/workflow';
+import { isOpenStatus, type ConsultationCase, type ConsultationRule, type Profile } from '../../shared/workflow';
 import type { WorkCalendar } from '../calendar/workdays';
 import type { ItemsTable, Schema } from '../store/schema';
 import { currentStep, type ReviewState } from './engine';
 
 // Views derived from an item's rows that both the commands (to decide) and the read
-// model (to show) need: consultations' standing, what blocks publication, deadlines.
-// Pure: the caller passes today's date and the calendar.
+// model (to show) need: consultations' standing under the profile's rules, what blocks
+// publication, deadlines. Pure: the caller passes today's date and the calendar.
 
 export const parseJson = <T>(text: string | null): T => (text ? (JSON.parse(text) as T) : (null as T));
 
-export function consultationViews(rows: Selectable<Schema['consultations']>[], profile: Profile, today: string): ConsultationView[] {
+/** The profile's rule for a consultation case under the item's review mode, if it has one. */
+export function consultationRule(profile: Profile, c: ConsultationCase, reviewMode: string): ConsultationRule | null {
+  return profile.limits.consultations.find((r) => r.case === c && (r.reviewMode === 'any' || r.reviewMode === reviewMode)) ?? null;
+}
+
+export function consultationViews(rows: Selectable<Schema['consultations']>[], profile: Profile, today: string, reviewMode: string): ConsultationView[] {
   return rows.map((r) => {
+    const c = r.case_kind as ConsultationCase;
+    const rule = consultationRule(profile, c, reviewMode);
+    // Silence consents only where the regulation says so, for the case it names, and
+    // never where written consent is required.
+    const silenceConsents = rule?.silence === 'consent' && !rule.writtenConsent;
+    const coordination = parseJson<ConsultationView['coordination']>(r.coordination);
     const late = r.deadline !== null && today > r.deadline;
-    const silenceConsents = r.kind === 'agency' && profile.limits.agencySilenceIsConsent;
-    const standing: ConsultationView['standing'] = r.reply ? (r.reply as 'agree' | 'disagree') : late ? (silenceConsents ? 'deemed' : 'overdue') : 'pending';
+    const standing: ConsultationView['standing'] = coordination
+      ? coordination.agreed
+        ? 'coordinated'
+        : 'disagree'
+      : r.reply
+        ? (r.reply as 'agree' | 'disagree')
+        : !r.sent_on
+          ? 'unsent'
+          : late
+            ? silenceConsents
+              ? 'deemed'
+              : 'overdue'
+            : 'pending';
     return {
       id: r.id,
       kind: r.kind as ConsultationView['kind'],
+      case: c,
       party: r.party,
       matters: r.matters,
+      sendBy: r.send_by,
       sentOn: r.sent_on,
       deadline: r.deadline,
       reply: r.reply as ConsultationView['reply'],
       replyOn: r.reply_on,
       replyReason: r.reply_reason,
       standing,
+      silenceConsents,
+      rule: rule?.article ?? '',
       override: parseJson<ConsultationView['override']>(r.override),
+      coordination,
     };
   });
 }
 
-/** Reasons the item may not be published yet; the engine stops a publishing opinion on them. */
-export function blockers(row: ItemsTable, consultations: ConsultationView[]): string[] {
-  const out: string[] = [];
+/**
+ * Reasons the item may not be published yet, each for full publication or for any
+ * publication. A third party's refusal or silence rules out publishing its part, not
+ * the rest (区分处理); another agency's disagreement holds the whole item until the
+ * coordinated result is in.
+ */
+export function blockers(row: ItemsTable, consultations: ConsultationView[]): { any: string[]; full: string[] } {
+  const any: string[] = [];
+  const full: string[] = [];
   for (const c of consultations) {
-    if (c.kind === 'thirdParty' && c.reply === 'disagree' && !c.override) out.push(`第三方“${c.party}”不同意公开，且未作出公共利益决定`);
-    if (c.kind === 'agency' && c.reply === 'disagree') out.push(`“${c.party}”不同意公开，应报请主管部门协调`);
-    if (c.standing === 'pending' || c.standing === 'overdue') out.push(`征求“${c.party}”意见尚未答复`);
+    if (c.kind === 'thirdParty') {
+      if (c.override) continue;
+      if (c.standing === 'disagree') full.push(`第三方“${c.party}”不同意公开`);
+      else if (c.standing !== 'agree') full.push(`第三方“${c.party}”尚未书面同意公开`);
+      continue;
+    }
+    if (c.standing === 'disagree') any.push(`“${c.party}”不同意公开，应报请主管部门或上一级行政机关协调`);
+    else if (c.standing === 'unsent') any.push(`尚未向“${c.party}”发出征求意见函`);
+    else if (c.standing === 'pending' || c.standing === 'overdue') any.push(`征求“${c.party}”意见尚未答复${c.silenceConsents ? '' : '（须书面答复）'}`);
   }
   const domains = parseJson<string[]>(row.special_domains);
-  if (domains.length && !row.special_approval) out.push(`涉及${domains.join('、')}，须经有权机关批准后方可公开`);
-  return out;
+  if (domains.length && !row.special_approval) any.push(`涉及${domains.join('、')}，须经有权机关批准后方可公开`);
+  return { any, full };
 }
 
 export function deadlines(row: ItemsTable, profile: Profile, state: ReviewState, consultations: ConsultationView[], cal: WorkCalendar, today: string): Deadline[] {
   const out: Deadline[] = [];
   const push = (label: string, due: string | null, done: boolean, basis: string) => out.push({ label, due, overdue: !done && due !== null && today > due, basis });
   const open = isOpenStatus(state.status);
-
-  // The time spent waiting on a third party does not run against the item's own limit.
-  let paused = 0;
-  for (const c of consultations.filter((x) => x.kind === 'thirdParty')) paused += cal.workdaysBetween(c.sentOn, c.replyOn ?? today) ?? 0;
-
+  // Waiting on a third party or another agency never extends these limits.
   const limit = profile.limits.publishWithinDays;
   if (limit && row.review_mode === '主动审查' && row.disclosure === '主动公开')
-    push(
-      `主动公开期限（形成之日起 ${limit} 个工作日${paused ? `，另加等待第三方意见 ${paused} 个工作日` : ''}）`,
-      cal.addWorkdays(row.formed_on, limit + paused),
-      !open,
-      profile.limits.articles['publishWithinDays'] ?? '',
-    );
-  if (row.review_mode === '依申请审查' && row.application_received_on)
-    push(
-      `答复申请期限（收到申请之日起 20 个工作日${paused ? `，另加 ${paused} 个工作日` : ''}）`,
-      cal.addWorkdays(row.application_received_on, 20 + paused),
-      !open,
-      profile.limits.articles['applicationReplyDays'] ?? '',
-    );
+    push(`主动公开期限（形成之日起 ${limit} 个工作日）`, cal.addWorkdays(row.formed_on, limit), !open, profile.limits.articles['publishWithinDays'] ?? '');
+  const reply = profile.limits.applicationReplyDays;
+  if (reply && row.review_mode === '依申请审查' && row.application_received_on)
+    push(`答复申请期限（收到申请之日起 ${reply} 个工作日）`, cal.addWorkdays(row.application_received_on, reply), !open, profile.limits.articles['applicationReplyDays'] ?? '');
   if (state.status === 'inReview') {
     const step = currentStep(profile, state);
     if (step.limitDays) push(`“${step.name}”办理期限（${step.limitDays} 个工作日）`, cal.addWorkdays(row.step_entered_on, step.limitDays), false, step.article);
+  }
+  for (const c of consultations) {
+    if (c.standing === 'unsent' && c.sendBy) push(`向“${c.party}”发出征求意见函的期限`, c.sendBy, false, c.rule);
+    if (c.standing === 'pending' || c.standing === 'overdue') push(`“${c.party}”答复期限`, c.deadline, false, c.rule);
   }
   return out;
 }

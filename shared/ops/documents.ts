@@ -23,12 +23,19 @@ export const documents = {
 };
 
 export const findings = {
+  // Whoever acts on the item's current step decides its findings (the handler's 初审
+  // included, 000 第十八条第（一）项); the service checks the person and the step.
   decide: op<FindingView>()({
     input: z.object({ findingId: z.number().int(), decision: z.enum(['confirmed', 'dismissed']), reason: optText(1000) }),
-    access: { kind: 'user', roles: ['reviewer', 'secrecyOffice'] },
+    access: business,
+  }),
+  /** Many findings, one decision and one reason: one audit entry listing every finding. */
+  decideMany: op<FindingView[]>()({
+    input: z.object({ findingIds: z.array(z.number().int()).min(1).max(5000), decision: z.enum(['confirmed', 'dismissed']), reason: optText(1000) }),
+    access: business,
   }),
   mark: op<FindingView>()({
     input: z.object({ documentId: id, start: z.number().int().min(0), end: z.number().int().min(1), kind: z.enum(FINDING_KINDS), reason: optText(1000) }),
-    access: { kind: 'user', roles: ['reviewer', 'secrecyOffice'] },
+    access: business,
   }),
 };

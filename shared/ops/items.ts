@@ -3,7 +3,7 @@ import { op } from '../define';
 import { BUSINESS_ROLES } from '../roles';
 import { date, id, itemFieldsSchema, optText, text } from '../schemas';
 import type { ItemDetail, ItemSummary } from '../types';
-import { CONSULTATION_KINDS, CONSULTATION_REPLIES, ESCALATION_ADDRESSEES, GROUNDS, REOPEN_REASONS } from '../workflow';
+import { CLASSIFICATIONS, CONSULTATION_CASES, CONSULTATION_KINDS, CONSULTATION_REPLIES, ESCALATION_ADDRESSEES, ESCALATION_MATTERS, GROUNDS, REOPEN_REASONS } from '../workflow';
 
 // Review items: registration, opinions, letters and the records around a decision.
 // Roles here are the first gate; the service checks the person and the item's state.
@@ -36,6 +36,10 @@ export const items = {
       materials: z.array(text(100)).min(1),
       letterNumber: optText(100),
       sentOn: date,
+      /** What the question concerns: it decides the reply limit (000 第十一条; 002 第十条). */
+      matter: z.enum(ESCALATION_MATTERS).default('other'),
+      /** The reply date the letter itself sets, where no rule gives a number. */
+      deadline: date.nullable().default(null),
     }),
     access: { kind: 'user', roles: ['handler', 'reviewer'] },
   }),
@@ -51,8 +55,32 @@ export const items = {
     access: { kind: 'user', roles: ['handler', 'reviewer'] },
   }),
   consult: op<ItemDetail>()({
-    input: z.object({ itemId: id, kind: z.enum(CONSULTATION_KINDS), party: text(100), matters: text(2000), sentOn: date, deadline: date.nullable() }),
+    input: z.object({
+      itemId: id,
+      kind: z.enum(CONSULTATION_KINDS),
+      /** Which rule applies; by default another agency concerned, or the third party. */
+      case: z.enum(CONSULTATION_CASES).optional(),
+      party: text(100),
+      matters: text(2000),
+      sentOn: date,
+      deadline: date.nullable(),
+    }),
     access: { kind: 'user', roles: ['handler', 'reviewer'] },
+  }),
+  /** A letter planned at registration has gone out. */
+  consultationSent: op<ItemDetail>()({
+    input: z.object({ itemId: id, consultationId: z.number().int(), matters: text(2000), sentOn: date, deadline: date.nullable() }),
+    access: { kind: 'user', roles: ['handler', 'reviewer'] },
+  }),
+  /** The coordinated result of a disagreement between agencies (000 协调 第七条; 001 协调 第九条; 003 协调 第六条; 004 附件7 第十条). */
+  coordinate: op<ItemDetail>()({
+    input: z.object({ itemId: id, consultationId: z.number().int(), authority: text(100), documentNumber: optText(100), decidedOn: date, agreed: z.boolean(), text: text(2000) }),
+    access: { kind: 'user', roles: ['handler', 'reviewer'] },
+  }),
+  /** The reviewer corrects the item's classification (a file carries a mark the registration did not). */
+  reclassify: op<ItemDetail>()({
+    input: z.object({ itemId: id, classification: z.enum(CLASSIFICATIONS), classificationTerm: optText(60).nullable(), reason: text(2000) }),
+    access: { kind: 'user', roles: ['reviewer', 'secrecyOffice'] },
   }),
   consultationReply: op<ItemDetail>()({
     input: z.object({ itemId: id, consultationId: z.number().int(), reply: z.enum(CONSULTATION_REPLIES), replyOn: date, reason: optText(2000) }),
@@ -64,7 +92,7 @@ export const items = {
   }),
   declassify: op<ItemDetail>()({
     input: z.object({ itemId: id, decidedOn: date, documentNumber: text(100), authority: text(100), filedOn: date, filedWith: text(100) }),
-    access: { kind: 'user', roles: ['secrecyOffice', 'handler'] },
+    access: { kind: 'user', roles: ['reviewer', 'secrecyOffice'] },
   }),
   specialApproval: op<ItemDetail>()({
     input: z.object({ itemId: id, authority: text(100), documentNumber: text(100), approvedOn: date }),

@@ -42,7 +42,7 @@ export async function seed(request: APIRequestContext, url: string, profileId: s
     await rpc('mishen:auth.logout');
   }
   await first('secadm');
-  await rpc('mishen:profiles.activate', { id: profileId, version: 1 });
+  await rpc('mishen:profiles.activate', { id: profileId, version: 2 });
   await rpc('mishen:auth.logout');
 }
 

@@ -1,4 +1,7 @@
 import type { Services } from '../../electron/app/services';
+import { contract } from '../../shared/contract';
+import type { InputOf, OperationDef, ParsedInputOf } from '../../shared/define';
+import { shippedProfiles } from '../../electron/workflow/profiles';
 import type { BusinessRole } from '../../shared/roles';
 import type { ItemFields } from '../../shared/types';
 import { ADMINS, firstLogin, NEW_PASSWORD } from './setup';
@@ -13,28 +16,39 @@ export const STAFF: Record<string, { displayName: string; roles: BusinessRole[] 
   zhou: { displayName: '周保密', roles: ['secrecyOffice'] },
 };
 
-/** The workflow's services under the names the tests use. */
+/**
+ * The workflow's services under the names the tests use. Inputs go through the
+ * contract's own schemas first, as they do through the dispatcher (defaults applied).
+ */
 export function workflowOf(core: Services) {
+  const via =
+    <D extends OperationDef, R>(def: D, fn: (input: ParsedInputOf<D>) => R) =>
+    (input: InputOf<D>): R =>
+      fn(def.input.parse(input) as ParsedInputOf<D>);
+  const i = contract.items;
   return {
-    register: core.items.register.bind(core.items),
-    opinion: core.items.opinion.bind(core.items),
-    object: core.items.object.bind(core.items),
-    reopen: core.items.reopen.bind(core.items),
-    recall: core.items.recall.bind(core.items),
-    get: core.queries.get.bind(core.queries),
-    list: core.queries.list.bind(core.queries),
-    escalate: core.letters.escalate.bind(core.letters),
-    escalationReply: core.letters.escalationReply.bind(core.letters),
-    consult: core.letters.consult.bind(core.letters),
-    consultationReply: core.letters.consultationReply.bind(core.letters),
-    override: core.letters.override.bind(core.letters),
-    declassify: core.records.declassify.bind(core.records),
-    specialApproval: core.records.specialApproval.bind(core.records),
-    activateProfile: core.profiles.activate.bind(core.profiles),
-    saveProfile: core.profiles.save.bind(core.profiles),
-    listProfiles: core.profiles.list.bind(core.profiles),
-    previewCalendar: core.calendar.preview.bind(core.calendar),
-    importCalendar: core.calendar.import.bind(core.calendar),
+    register: via(i.register, (x) => core.items.register(x)),
+    opinion: via(i.submitOpinion, (x) => core.items.opinion(x)),
+    object: (itemId: string, text: string) => core.items.object(itemId, text),
+    reopen: (itemId: string, reason: string) => core.items.reopen(itemId, reason),
+    recall: via(i.recall, (x) => core.items.recall(x)),
+    reclassify: via(i.reclassify, (x) => core.items.reclassify(x)),
+    get: (id: string) => core.queries.get(id),
+    list: (view: 'inbox' | 'all' | 'recheck') => core.queries.list(view),
+    escalate: via(i.escalate, (x) => core.letters.escalate(x)),
+    escalationReply: via(i.escalationReply, (x) => core.letters.escalationReply(x)),
+    consult: via(i.consult, (x) => core.letters.consult(x)),
+    consultationSent: via(i.consultationSent, (x) => core.letters.consultationSent(x)),
+    consultationReply: via(i.consultationReply, (x) => core.letters.consultationReply(x)),
+    coordinate: via(i.coordinate, (x) => core.letters.coordinate(x)),
+    override: via(i.override, (x) => core.letters.override(x)),
+    declassify: via(i.declassify, (x) => core.records.declassify(x)),
+    specialApproval: via(i.specialApproval, (x) => core.records.specialApproval(x)),
+    activateProfile: (id: string, version: number) => core.profiles.activate(id, version),
+    saveProfile: (definition: string) => core.profiles.save(definition),
+    listProfiles: () => core.profiles.list(),
+    previewCalendar: (text: string) => core.calendar.preview(text),
+    importCalendar: (text: string) => core.calendar.import(text),
   };
 }
 export type Workflow = ReturnType<typeof workflowOf>;
@@ -51,7 +65,7 @@ export async function staffUp(core: Services, profileId: string): Promise<Workfl
   }
   await firstLogin(core, ADMINS.secAdmin);
   const wf = workflowOf(core);
-  await wf.activateProfile(profileId, 1);
+  await wf.activateProfile(profileId, shippedProfiles().find((p) => p.id === profileId)!.version);
   await core.session.logout();
   return wf;
 }

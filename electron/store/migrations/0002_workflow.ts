@@ -176,13 +176,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('imported_at', 'text', (c) => c.notNull())
     .execute();
 
-  // 通辽 第二十条: the laws every review may cite. Titles only; no text is invented.
+  // The laws every review may cite (seed 000 第二十条). Titles only; no text is invented.
   const now = new Date().toISOString();
   const seeds: Array<[string, string, string, string]> = [
-    ['law-bmf', 'law', '《中华人民共和国保守国家秘密法》', '审查依据（通辽第二十条第（一）项）'],
-    ['law-bmf-ssz', 'law', '《中华人民共和国保守国家秘密法实施条例》', '《保密法》相关法规（通辽第二十条第（一）项）'],
+    ['law-bmf', 'law', '《中华人民共和国保守国家秘密法》', '审查依据：《保密法》及其相关法律法规'],
+    ['law-bmf-ssz', 'law', '《中华人民共和国保守国家秘密法实施条例》', '审查依据：《保密法》及其相关法律法规'],
     ['law-gkt', 'law', '《中华人民共和国政府信息公开条例》', '政府信息公开的范围和程序'],
-    ['scope-mj', 'scope', '《国家秘密及其密级具体范围的规定》', '审查依据（通辽第二十条第（二）项）'],
+    ['scope-mj', 'scope', '《国家秘密及其密级具体范围规定》', '审查依据：国家秘密及其密级具体范围的规定'],
   ];
   for (const [id, kind, title, scope] of seeds)
     await sql`INSERT INTO bases (id, kind, title, document_number, scope, keywords, patterns, disabled, created_at, updated_at)

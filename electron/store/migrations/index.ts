@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial';
 import * as m0002 from './0002_workflow';
 import * as m0003 from './0003_documents';
+import * as m0004 from './0004_review_gate';
 
 // Listed statically (not read from disk) so the bundled main process carries them.
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_workflow': m0002,
   '0003_documents': m0003,
+  '0004_review_gate': m0004,
 };

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { createRuntime, type Runtime } from '../../../electron/app/runtime';
+import { shippedProfiles } from '../../../electron/workflow/profiles';
 import { ANALYSIS_MESSAGES, inlineAnalyzer, workerAnalyzer, type Analyzer } from '../../../electron/documents/analyzer';
 import { ADMINS, firstLogin, NEW_PASSWORD, ORG } from '../../helpers/setup';
 import { fields, STAFF } from '../../helpers/workflow';
@@ -37,7 +38,7 @@ async function start(analyzer: Analyzer) {
   await s.accounts.create({ username: 'liu', displayName: STAFF.liu!.displayName, department: '办公室', roles: ['handler'], initialPassword: 'Initial-Pass-1' });
   await s.session.logout();
   await firstLogin(s, ADMINS.secAdmin);
-  await s.profiles.activate('tongliao', 1);
+  await s.profiles.activate('tongliao', shippedProfiles().find((p) => p.id === 'tongliao')!.version);
   await s.session.logout();
   await firstLogin(s, { username: 'liu', password: 'Initial-Pass-1' }, NEW_PASSWORD);
   return (await s.items.register(fields())).id;

@@ -70,24 +70,34 @@ describe('attaching carrier files', () => {
     expect((await core.vault.db().selectFrom('audit_log').select('seq').execute()).length).toBe(auditBefore);
   });
 
-  it('the reviewer confirms and dismisses findings, marks a span by hand, and the grounds reach the opinion form', async () => {
+  it('the handler decides findings at 初审, the reviewer may change them, and the grounds reach the opinion form', async () => {
     const item = await wf.register(fields());
     const book = xlsx([{ name: '公示', cells: [['A1', '姓名', 's'], ['A2', '李小红', 's'], ['B2', ID, 's'], ['C2', '备用联系人赵四', 's']] }]);
     const doc = await docs.attach(item.id, '公示.xlsx', b64(book));
-    await as(core, 'zhao');
     const detail = await docs.get(doc.id);
     const id = detail.findings.find((f) => f.kind === 'ID_CARD')!;
     const name = detail.findings.find((f) => f.kind === 'PERSON_NAME')!;
-    expect(await refusal(docs.decide(name.id, 'dismissed', ''))).toBe('排除一处发现须说明理由');
-    expect(await docs.decide(id.id, 'confirmed', '')).toMatchObject({ status: 'confirmed', decidedBy: '赵审查' });
-    expect(await docs.decide(name.id, 'dismissed', '公示对象姓名依法应当公开')).toMatchObject({ status: 'dismissed', reason: '公示对象姓名依法应当公开' });
+    // Not the reviewer while the item is at the handler's 初审 (000 第十八条第（一）项).
+    await as(core, 'zhao');
+    expect(await refusal(core.findings.decide(id.id, 'confirmed', ''))).toMatch(/^只有正在办理“初审”环节的人员可以处理扫描发现/);
+    await as(core, 'liu');
+    expect(await refusal(core.findings.decide(name.id, 'dismissed', ''))).toBe('排除一处发现须说明理由');
+    expect(await core.findings.decide(id.id, 'confirmed', '')).toMatchObject({ status: 'confirmed', decidedBy: '刘承办' });
+    expect(await core.findings.decide(name.id, 'dismissed', '公示对象姓名依法应当公开')).toMatchObject({ status: 'dismissed', reason: '公示对象姓名依法应当公开' });
     const page = await docs.text(doc.id, 0, 20_000);
     const at = page.text.indexOf('赵四');
-    const marked = await docs.mark(doc.id, at, at + 2, 'PERSON_NAME', '扫描未识别的姓名');
+    const marked = await core.findings.mark(doc.id, at, at + 2, 'PERSON_NAME', '扫描未识别的姓名');
     expect(marked).toMatchObject({ text: '赵四', location: '公示!C2', status: 'confirmed', manual: true });
     expect((await wf.get(item.id)).suggestedGrounds).toEqual(['PERSONAL_PRIVACY']);
-    const actions = (await wf.get(item.id)).history.map((h) => h.action);
-    expect(actions).toEqual(expect.arrayContaining(['finding.confirmed', 'finding.dismissed', 'finding.marked']));
+    const open = (await docs.get(doc.id)).findings.filter((f) => f.status === 'open').map((f) => f.id);
+    if (open.length) await core.findings.decideMany(open, 'dismissed', '表头文字，不是个人信息');
+    await wf.opinion({ itemId: item.id, stepId: 'initial', opinionId: 'partial', grounds: ['PERSONAL_PRIVACY'], bases: ['law-bmf'], reason: '公示名单含身份证号码，删除后公开' });
+    // At 复审 the reviewer may change the handler's decision; the change is recorded.
+    await as(core, 'zhao');
+    expect(await core.findings.decide(name.id, 'confirmed', '')).toMatchObject({ status: 'confirmed', decidedBy: '赵审查' });
+    const history = (await wf.get(item.id)).history;
+    expect(history.map((h) => h.action)).toEqual(expect.arrayContaining(['finding.confirmed', 'finding.dismissed', 'finding.marked']));
+    expect(history.at(-1)!.text).toContain('改变了此前 1 处的决定');
   });
 
   it('only participants attach, and not after the decision', async () => {

@@ -47,7 +47,11 @@ describe('the contract', () => {
     const walk = (schema: unknown) => {
       const def = (schema as { _zod?: { def?: { type?: string; shape?: Record<string, unknown>; innerType?: unknown; in?: unknown; element?: unknown } } })._zod?.def;
       if (!def) return;
-      if (def.type === 'object' && def.shape) for (const [k, v] of Object.entries(def.shape)) (keys.add(k), walk(v));
+      if (def.type === 'object' && def.shape)
+        for (const [k, v] of Object.entries(def.shape)) {
+          keys.add(k);
+          walk(v);
+        }
       for (const inner of [def.innerType, def.in, def.element]) if (inner) walk(inner);
     };
     for (const [, d] of listOperations(contract)) walk(d.input);

@@ -66,7 +66,7 @@ describe('engine properties', () => {
           if (s.status === 'approved' || s.status === 'awaitingDeclassification') {
             published += 1;
             expect(blockers).toEqual([]);
-            const required = activeSteps(profile, sensitive).map((x) => x.id);
+            const required = activeSteps(profile, s).map((x) => x.id);
             expect(s.path.map((p) => p.stepId)).toEqual(required);
             expect(new Set(s.path.map((p) => p.userId)).size).toBe(required.length);
             expect(s.path[0]!.userId).toBe('u0');
@@ -85,9 +85,10 @@ describe('engine properties', () => {
     for (const profile of profiles)
       for (const sensitive of [false, true]) {
         let s = initialState(profile, { registeredBy: 'p0', sensitive, marked: false });
-        activeSteps(profile, sensitive).forEach((step, i) => {
+        activeSteps(profile, { sensitive, marked: false, proposal: null }).forEach((step, i) => {
           const opinion = step.opinions.find((o) => o.effect === 'submit' || o.effect === 'approve' || o.outcome === 'PUBLISH')!;
-          const t = submitOpinion(profile, s, { userId: `p${i}`, roles: [step.role] }, { stepId: step.id, opinionId: opinion.id, grounds: [], bases: [], reason: '' });
+          const cites = opinion.needsBasis ? { bases: ['b'], reason: '依据和理由' } : { bases: [], reason: '' };
+          const t = submitOpinion(profile, s, { userId: `p${i}`, roles: [step.role] }, { stepId: step.id, opinionId: opinion.id, grounds: [], ...cites });
           if (!t.ok) throw new Error(`${profile.id}/${step.id}: ${t.message}`);
           s = t.state;
         });

@@ -15,6 +15,8 @@ const approver = user('a', 'approver');
 const approver2 = user('a2', 'approver');
 const basis = { grounds: ['PERSONAL_PRIVACY' as const], bases: ['basis-1'], reason: '含有身份证号码' };
 const plain = { grounds: [], bases: [], reason: '' };
+/** 忻府 第十一条: every opinion, 公开 included, carries its 依据 and 理由. */
+const cited = { bases: ['basis-1'], reason: '经审查不涉及国家秘密、商业秘密和个人隐私' };
 
 function run(p: Profile, s: ReviewState, steps: Array<[Actor, string, Partial<typeof basis>?]>, blockers: string[] = []): ReviewState {
   for (const [actor, opinionId, extra] of steps) {
@@ -37,10 +39,16 @@ describe('shipped profiles', () => {
     expect(words('yongji', 'review')).toEqual(expect.arrayContaining(['主动公开', '依申请公开', '免予公开']));
     expect(words('aershan', 'review')).toEqual(expect.arrayContaining(['主动公开', '依申请公开', '免于公开', '需报审']));
     expect(words('tongliao', 'review')).toEqual(expect.arrayContaining(['主动公开', '依申请公开', '部分公开', '不予公开', '需报审']));
-    expect(P('tongliao').steps.map((s) => s.name)).toEqual(['初审', '复审', '审批']);
+    expect(P('tongliao').steps.map((s) => s.name)).toEqual(['初审', '复审', '保密领导小组审核确认', '审批']);
+    expect(P('tongliao').steps.find((s) => s.id === 'confirm')).toMatchObject({ when: 'partial', role: 'secrecyOffice', article: '第八条' });
+    expect(P('tongliao').steps.map((s) => s.signer).slice(0, 2)).toEqual(['初审审查人', '复审审查人']);
+    expect(P('aershan').steps.find((s) => s.id === 'secretConfirm')).toMatchObject({ when: 'partialSecret', role: 'secrecyOffice', article: '附件6 第十条' });
     expect(P('taierzhuang').steps.find((s) => s.id === 'review')!.limitDays).toBe(1);
     expect(P('xinfu').steps.find((s) => s.id === 'review')!.limitDays).toBe(3);
-    expect(P('yongji').limits.escalationReplyDays).toBe(5);
+    // 永吉 第十条 binds the 保密工作部门, not the 主管部门.
+    expect(P('yongji').limits.escalationReplyDays).toBeNull();
+    expect(P('yongji').limits.secrecyOfficeReplyDays).toBe(5);
+    expect(Object.fromEntries(Object.values(profiles).map((p) => [p.id, p.limits.publicInterestOverride]))).toEqual({ tongliao: true, taierzhuang: true, yongji: false, xinfu: false, aershan: false });
     expect(P('tongliao').limits.escalationReplyDays).toBe(10);
     expect(P('aershan').limits.publishWithinDays).toBe(20);
   });
@@ -77,8 +85,9 @@ describe('engine', () => {
 
   it('忻府: four steps, each by its own person', () => {
     const p = P('xinfu');
-    expect(activeSteps(p, false).map((x) => x.role)).toEqual(['handler', 'deptHead', 'reviewer', 'approver']);
-    const s = run(p, start(p), [[handler, 'open'], [head, 'open'], [reviewer, 'open'], [approver, 'approve']]);
+    expect(activeSteps(p, { sensitive: false, marked: false, proposal: null }).map((x) => x.role)).toEqual(['handler', 'deptHead', 'reviewer', 'approver']);
+    expect(() => run(p, start(p), [[handler, 'open']])).toThrow('意见“公开”须至少引用一项审查依据');
+    const s = run(p, start(p), [[handler, 'open', cited], [head, 'open', cited], [reviewer, 'open', cited], [approver, 'approve']]);
     expect(s.status).toBe('approved');
     expect(s.path.map((x) => x.userId)).toEqual(['h', 'd', 'r', 'a']);
   });
@@ -125,12 +134,12 @@ describe('engine', () => {
 
   it('escalation pauses the item and the reply resumes it at the same step', () => {
     const p = P('xinfu');
-    let s = run(p, start(p), [[handler, 'open'], [head, 'open'], [reviewer, 'escalate', basis]]);
+    let s = run(p, start(p), [[handler, 'open', cited], [head, 'open', cited], [reviewer, 'escalate', basis]]);
     expect(s).toMatchObject({ status: 'escalated', stepId: 'review' });
     expect(submitOpinion(p, s, reviewer2, { stepId: 'review', opinionId: 'open', ...plain }).ok).toBe(false);
     s = resumeAfterEscalation(s);
     expect(s).toMatchObject({ status: 'inReview', stepId: 'review', proposal: null });
-    s = run(p, s, [[reviewer, 'open'], [approver, 'approve']]);
+    s = run(p, s, [[reviewer, 'open', cited], [approver, 'approve']]);
     expect(s.status).toBe('approved');
   });
 

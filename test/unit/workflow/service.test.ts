@@ -33,7 +33,9 @@ describe('通辽 with consultations', () => {
   it('silence past the deadline counts as consent (协调制度第七条)', async () => {
     await as(core, 'liu');
     let item = await wf.register(fields({ coProducers: ['某某县财政局'] }));
-    item = await wf.consult({ itemId: item.id, kind: 'agency', party: '某某县财政局', matters: '是否同意公开', sentOn: '2026-11-23', deadline: null });
+    // The co-producer entered at registration is a consultation the regulation requires.
+    expect(item.consultations).toMatchObject([{ party: '某某县财政局', case: 'jointProduction', standing: 'unsent' }]);
+    item = await wf.consultationSent({ itemId: item.id, consultationId: item.consultations[0]!.id, matters: '是否同意公开', sentOn: '2026-11-23', deadline: null });
     expect(item.consultations[0]!.deadline).toBe('2026-11-30'); // 5 working days
     await wf.opinion({ itemId: item.id, stepId: 'initial', opinionId: 'active', ...PLAIN });
     await as(core, 'zhao');
@@ -51,7 +53,7 @@ describe('通辽 with consultations', () => {
   it("a third party's refusal blocks publication until the public-interest override", async () => {
     await as(core, 'liu');
     let item = await wf.register(fields({ thirdParties: ['某某建筑有限公司'] }));
-    item = await wf.consult({ itemId: item.id, kind: 'thirdParty', party: '某某建筑有限公司', matters: '公开中标价格', sentOn: '2026-11-23', deadline: '2026-12-07' });
+    item = await wf.consultationSent({ itemId: item.id, consultationId: item.consultations[0]!.id, matters: '公开中标价格', sentOn: '2026-11-23', deadline: '2026-12-07' });
     item = await wf.consultationReply({ itemId: item.id, consultationId: item.consultations[0]!.id, reply: 'disagree', replyOn: '2026-11-27', reason: '涉及商业秘密' });
     await wf.opinion({ itemId: item.id, stepId: 'initial', opinionId: 'active', ...PLAIN });
     await as(core, 'zhao');
@@ -63,8 +65,8 @@ describe('通辽 with consultations', () => {
     item = await wf.opinion({ itemId: item.id, stepId: 'approval', opinionId: 'approve', ...PLAIN });
     expect(item.status).toBe('approved');
     expect(item.history.map((h) => h.action)).toContain('item.publicInterestOverride');
-    // Waiting on the third party (4 working days) extends the 20-day limit.
-    expect(item.deadlines[0]!.label).toContain('等待第三方意见 4 个工作日');
+    // Waiting on the third party never extends the 20-working-day limit (000 第十八条).
+    expect(item.deadlines[0]).toMatchObject({ label: '主动公开期限（形成之日起 20 个工作日）', due: '2026-12-18' });
   });
 
   it('a marked item is published only after declassification and filing', async () => {

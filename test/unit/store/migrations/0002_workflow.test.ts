@@ -20,7 +20,7 @@ describe('migration 0002_workflow', () => {
     const tables = (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type='table'`.execute(store.db)).rows.map((r) => r.name);
     expect(tables).toEqual(expect.arrayContaining(['profiles', 'items', 'opinions', 'objections', 'escalations', 'consultations', 'declassifications', 'bases', 'catalogue', 'incidents', 'calendars']));
     const bases = await store.db.selectFrom('bases').selectAll().orderBy('id').execute();
-    expect(bases.map((b) => b.title)).toEqual(expect.arrayContaining(['《中华人民共和国保守国家秘密法》', '《国家秘密及其密级具体范围的规定》']));
+    expect(bases.map((b) => b.title)).toEqual(expect.arrayContaining(['《中华人民共和国保守国家秘密法》', '《国家秘密及其密级具体范围规定》']));
     expect(bases.every((b) => b.keywords === '[]' && b.patterns === '[]')).toBe(true);
   });
 
