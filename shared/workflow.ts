@@ -33,7 +33,8 @@ export const GROUND_LABELS: Record<Ground, string> = {
 };
 
 
-export const PUBLISH_FORMS = ['网站公开', '依申请公开', '其他'] as const;
+/** The words of the 001 《信息发布保密审查表》. */
+export const PUBLISH_FORMS = ['市、区网站公开', '依申请公开', '其他'] as const;
 
 export const CLASSIFICATIONS = ['none', '秘密', '机密', '绝密'] as const;
 export type Classification = (typeof CLASSIFICATIONS)[number];
@@ -91,7 +92,8 @@ export function participation(
 // --- choice lists the contract and the screens share ----------------------------------
 
 export const REOPEN_REASONS = ['应予公开而认定为不宜公开', '情势变化，不予公开的情形已不存在', '暂缓公开期满'] as const;
-export const ESCALATION_ADDRESSEES = ['上级主管部门', '同级保密行政管理部门'] as const;
+/** 本机关保密工作机构: an unclear item goes to the agency's own secrecy office (001 审查表 注4). */
+export const ESCALATION_ADDRESSEES = ['上级主管部门', '同级保密行政管理部门', '本机关保密工作机构'] as const;
 export const CONSULTATION_KINDS = ['agency', 'thirdParty'] as const;
 /** Which rule of the profile a consultation follows; the kind follows from it. */
 export const CONSULTATION_CASES = ['concernsAgency', 'jointProduction', 'thirdParty'] as const;

@@ -72,12 +72,14 @@ export class ItemQueries {
     };
   }
 
-  async list(view: 'inbox' | 'all' | 'recheck'): Promise<ItemSummary[]> {
+  async list(view: 'inbox' | 'all' | 'recheck' | 'declassification'): Promise<ItemSummary[]> {
     const user = this.ctx.user();
     const db = this.ctx.db();
     const cal = await this.calendar.calendar();
     let q = db.selectFrom('items').selectAll().orderBy('created_at', 'desc');
     if (view === 'recheck') q = q.where('status', 'in', [...RECHECK_STATUSES]);
+    // The agency's secret items, for the yearly declassification clean-up (000 第二十八条).
+    if (view === 'declassification') q = q.where('classification', '!=', 'none');
     const rows = await q.execute();
     const ids = rows.map((r) => r.id);
     const consultations = ids.length ? await byItem(db.selectFrom('consultations').selectAll().where('item_id', 'in', ids).orderBy('id').execute()) : new Map<string, ConsultationRow[]>();
@@ -89,11 +91,7 @@ export class ItemQueries {
       const s = await this.summary(row, consultations.get(row.id) ?? [], escalations.get(row.id) ?? [], cal, user);
       // 待办: what this user can sign now, plus letters this handler owes.
       if (view === 'inbox' && !s.mine && !(row.created_by === user.id && (row.status === 'escalated' || row.status === 'awaitingDeclassification'))) continue;
-      if (view === 'recheck') {
-        const state = json<ReviewState>(row.state);
-        if (row.status === 'deferred' && state.deferUntil)
-          s.deadlines.push({ label: '暂缓公开复查日期', due: state.deferUntil, overdue: this.today() >= state.deferUntil, basis: '' });
-      }
+      if (view === 'recheck' || view === 'declassification') s.deadlines.push(...(await this.yearly(row, view)));
       out.push(s);
     }
     return out;
@@ -174,6 +172,20 @@ export class ItemQueries {
           .execute()
       ).map((r) => r.ground),
     };
+  }
+
+  /** The yearly duties a list shows: re-examining withheld items, the declassification clean-up. */
+  private async yearly(row: ItemsTable, view: 'recheck' | 'declassification'): Promise<ItemSummary['deadlines']> {
+    const today = this.today();
+    const endOfYear = `${today.slice(0, 4)}-12-31`;
+    const articles = (await this.profiles.get(row.profile_id, row.profile_version)).limits.articles;
+    const state = json<ReviewState>(row.state);
+    if (view === 'declassification')
+      return [{ label: '年度解密清理，清理情况于 12 月底前报同级保密行政管理部门备案', due: endOfYear, overdue: false, basis: articles['yearlyDeclassification'] ?? '' }];
+    if (row.status === 'deferred' && state.deferUntil) return [{ label: '暂缓公开复查日期', due: state.deferUntil, overdue: today >= state.deferUntil, basis: '' }];
+    const out: ItemSummary['deadlines'] = [{ label: '不予公开事项年度复查', due: endOfYear, overdue: false, basis: articles['recheck'] ?? '' }];
+    if (articles['withheldFiling']) out.push({ label: '暂不公开或不能公开的事项说明理由报备案', due: null, overdue: false, basis: articles['withheldFiling'] });
+    return out;
   }
 
   /**

@@ -13,7 +13,7 @@ const itemId = z.object({ itemId: id });
 
 export const items = {
   register: op<ItemDetail>()({ input: itemFieldsSchema, access: { kind: 'user', roles: ['handler'] } }),
-  list: op<ItemSummary[]>()({ input: z.object({ view: z.enum(['inbox', 'all', 'recheck']) }), access: business }),
+  list: op<ItemSummary[]>()({ input: z.object({ view: z.enum(['inbox', 'all', 'recheck', 'declassification']) }), access: business }),
   get: op<ItemDetail>()({ input: itemId, access: business }),
   submitOpinion: op<ItemDetail>()({
     input: z.object({

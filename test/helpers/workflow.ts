@@ -86,7 +86,7 @@ export function fields(over: Partial<ItemFields> = {}): ItemFields {
     keywords: ['道路', '改造'],
     summary: '公布道路改造工程范围和工期。',
     disclosure: '主动公开',
-    publishForm: '网站公开',
+    publishForm: '市、区网站公开',
     reviewMode: '主动审查',
     applicationNo: null,
     applicationReceivedOn: null,

@@ -196,4 +196,37 @@ describe('where the product follows the regulation', () => {
     expect((await wf.get(plain.id)).currentStepId).toBe('approval');
     expect((await wf.get(marked.id)).currentStepId).toBe('secretConfirm');
   });
+
+  it('yearly lists: the declassification clean-up of secret items due by the end of December (000 第二十八条), and re-examination of withheld items with their 备案 (004 附件6 第十二条, 附件1 第四条)', async () => {
+    const wf = await setUp('aershan');
+    await as(core, 'liu');
+    const secret = await wf.register(fields({ title: '涉密事项', classification: '秘密', classificationTerm: '2027年12月31日' }));
+    const item = await wf.register(fields({ title: '拟不予公开的事项' }));
+    await wf.opinion({ itemId: item.id, stepId: 'apply', opinionId: 'apply', ...PLAIN });
+    await as(core, 'wang');
+    await wf.opinion({ itemId: item.id, stepId: 'head', opinionId: 'pass', ...PLAIN });
+    await as(core, 'zhao');
+    await wf.opinion({ itemId: item.id, stepId: 'review', opinionId: 'exempt', ...REASONED });
+    await as(core, 'sun');
+    await wf.opinion({ itemId: item.id, stepId: 'approval', opinionId: 'approve', ...PLAIN });
+    const clean = await wf.list('declassification');
+    expect(clean.map((i) => i.id)).toEqual([secret.id]);
+    expect(clean[0]!.deadlines.at(-1)).toMatchObject({ due: '2026-12-31', label: '年度解密清理，清理情况于 12 月底前报同级保密行政管理部门备案' });
+    const recheck = await wf.list('recheck');
+    expect(recheck.map((i) => i.id)).toEqual([item.id]);
+    const duties = recheck[0]!.deadlines.slice(-2);
+    expect(duties.map((d) => d.label)).toEqual(['不予公开事项年度复查', '暂不公开或不能公开的事项说明理由报备案']);
+    expect(duties[1]!.basis).toMatch(/^附件1 第四条/);
+  });
+
+  it('an unclear item may go to the agency’s own secrecy office (001 《信息发布保密审查表》注4)', async () => {
+    const wf = await setUp('taierzhuang');
+    await as(core, 'liu');
+    let item = await wf.register(fields());
+    await wf.opinion({ itemId: item.id, stepId: 'submit', opinionId: 'submit', ...PLAIN });
+    await as(core, 'zhao');
+    await wf.opinion({ itemId: item.id, stepId: 'review', opinionId: 'escalate', ...REASONED });
+    item = await wf.escalate({ itemId: item.id, addressee: '本机关保密工作机构', authority: '区政府办公室保密工作机构', materials: ['保密审查意见'], letterNumber: '', sentOn: '2026-11-23' });
+    expect(item.escalations[0]).toMatchObject({ addressee: '本机关保密工作机构', deadline: null });
+  });
 });
