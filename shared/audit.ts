@@ -18,6 +18,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'auth.sessionLocked': '会话锁定',
   'auth.sessionUnlocked': '会话解锁',
   'auth.recoveryUsed': '使用恢复码',
+  'integrity.warning': '数据完整性警告',
   'policy.updated': '修改安全策略',
   'audit.verified': '验证审计日志',
   'audit.countersigned': '签署检查点',

@@ -32,6 +32,8 @@ export interface SessionInfo {
   mustChangePassword: boolean;
   locked: boolean;
   idleMinutes: number;
+  /** Said once at login: integrity problems found at open; for the auditor, recoveries since their last login. */
+  notices: string[];
 }
 
 export interface SetupResult {

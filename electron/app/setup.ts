@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/result';
 import type { Role } from '../../shared/roles';
 import type { OrganizationInfo, SetupResult } from '../../shared/types';
-import { appendAudit, signerFromPrivateKey } from '../audit/append';
+import { appendAudit, auditHead, signerFromPrivateKey } from '../audit/append';
 import { KEY_EVENTS } from '../audit/verify';
 import { DEFAULT_POLICY, passwordProblem } from '../auth/policy';
 import { insertUser } from '../auth/users';
@@ -87,6 +87,8 @@ export class Setup {
           await appendAudit(tx, { actor: 'system', role: 'system', action: 'user.created', subject: id, payload: { username: a.username, displayName: a.displayName, roles } }, orgSigner);
         }
       });
+      // The keyslot file's anchor starts at the store's first head.
+      ks.settle(dataKey, await auditHead(store.db));
     } finally {
       await store.close();
       dataKey.fill(0);

@@ -8,6 +8,7 @@ import { KEY_EVENTS } from '../audit/verify';
 import type { Mutex } from '../context/locks';
 import type { SessionContext } from '../context/session';
 import { normalizeUsername } from '../store/keyslots';
+import { runAccountChange } from '../vault/account-change';
 import type { UsersTable } from '../store/schema';
 import type { Vault } from '../vault/vault';
 import { passwordProblem, readPolicy } from './policy';
@@ -68,25 +69,23 @@ export class Accounts {
       if (problem) throw fail('WEAK_PASSWORD', `初始密码不符合要求：${problem}`);
 
       const ks = this.vault.slots();
-      const slot = await ks.addUserSlot(username, input.initialPassword, this.vault.dataKey());
-      ks.save();
       const id = randomUUID();
-      try {
-        await db.transaction().execute(async (tx) => {
-          await insertUser(tx, { id, username, displayName: input.displayName, department: input.department, roles: input.roles, slotId: slot.id }, this.ctx.now().toISOString());
+      const slotId = randomUUID();
+      await runAccountChange(ks, db, this.vault.dataKey(), {
+        kind: 'create',
+        slotId,
+        previous: null,
+        applySlot: async (k) => void (await k.addUserSlot(username, input.initialPassword, this.vault.dataKey(), slotId)),
+        writeStore: async (tx, intentId) => {
+          await insertUser(tx, { id, username, displayName: input.displayName, department: input.department, roles: input.roles, slotId }, this.ctx.now().toISOString());
           await this.ctx.append(tx, {
             action: 'user.created',
             subject: id,
-            payload: { username, displayName: input.displayName, department: input.department, roles: input.roles },
+            payload: { username, displayName: input.displayName, department: input.department, roles: input.roles, intentId },
             role: 'sysAdmin',
           });
-        });
-      } catch (err) {
-        // Nothing half-made: the slot goes when the account could not be written.
-        ks.removeSlot(slot.id);
-        ks.save();
-        throw err;
-      }
+        },
+      });
       return this.summary(id);
     });
   }
@@ -144,13 +143,19 @@ export class Accounts {
       if (problem) throw fail('WEAK_PASSWORD', `初始密码不符合要求：${problem}`);
       const ks = this.vault.slots();
       // The old signing key is sealed under the old password and is dropped with it.
-      await ks.rewrap(row.slot_id, initialPassword, this.vault.dataKey(), null);
-      ks.clearFailures(row.slot_id);
-      ks.save();
-      await db.transaction().execute(async (tx) => {
-        await tx.updateTable('users').set({ must_change_password: 1, public_key: null, updated_at: this.ctx.now().toISOString() }).where('id', '=', id).execute();
-        await appendAudit(tx, { actor: 'system', role: 'system', action: KEY_EVENTS.keyRevoked, subject: id, payload: { userId: id } }, this.vault.org(), this.ctx.now());
-        await this.ctx.append(tx, { action: 'user.passwordReset', subject: id, payload: null, role: 'sysAdmin' });
+      await runAccountChange(ks, db, this.vault.dataKey(), {
+        kind: 'reset',
+        slotId: row.slot_id,
+        previous: ks.slot(row.slot_id) ?? null,
+        applySlot: async (k) => {
+          await k.rewrap(row.slot_id, initialPassword, this.vault.dataKey(), null);
+          k.clearFailures(row.slot_id, false);
+        },
+        writeStore: async (tx, intentId) => {
+          await tx.updateTable('users').set({ must_change_password: 1, public_key: null, updated_at: this.ctx.now().toISOString() }).where('id', '=', id).execute();
+          await appendAudit(tx, { actor: 'system', role: 'system', action: KEY_EVENTS.keyRevoked, subject: id, payload: { userId: id } }, this.vault.org(), this.ctx.now());
+          await this.ctx.append(tx, { action: 'user.passwordReset', subject: id, payload: { intentId }, role: 'sysAdmin' });
+        },
       });
       return this.summary(id);
     });

@@ -3,8 +3,10 @@ import { appendAudit } from '../audit/append';
 import { KEY_EVENTS } from '../audit/verify';
 import type { Mutex } from '../context/locks';
 import { normalizeUsername } from '../store/keyslots';
+import { runAccountChange } from '../vault/account-change';
 import type { Vault } from '../vault/vault';
 import { passwordProblem, readPolicy } from './policy';
+import { unwrapOrCorrupt } from './session';
 
 // The recovery code (held sealed by the 安全保密管理员) opens the store when every
 // administrator password is lost, and gives one account a new initial password to be
@@ -25,7 +27,7 @@ export class Recovery {
       if (this.loggedIn()) throw fail('CONFLICT', '已有用户登录，请先退出登录');
       const ks = this.vault.slots();
       const slot = ks.recoverySlot();
-      const opened = slot ? await ks.unwrap(slot, code) : null;
+      const opened = slot ? await unwrapOrCorrupt(ks, slot, code) : null;
       if (!opened) {
         ks.recordFailure(null, this.now());
         throw fail('LOGIN_FAILED', '恢复码错误');
@@ -38,14 +40,21 @@ export class Recovery {
         if (!row) throw fail('NOT_FOUND', `找不到用户“${username}”`);
         const problem = passwordProblem(await readPolicy(db), newPassword, username);
         if (problem) throw fail('WEAK_PASSWORD', problem);
-        await ks.rewrap(row.slot_id, newPassword, this.vault.dataKey(), null);
-        ks.clearFailures(row.slot_id);
-        ks.save();
         const org = this.vault.org();
-        await db.transaction().execute(async (tx) => {
-          await tx.updateTable('users').set({ must_change_password: 1, public_key: null, disabled: 0 }).where('id', '=', row.id).execute();
-          await appendAudit(tx, { actor: 'system', role: 'system', action: KEY_EVENTS.keyRevoked, subject: row.id, payload: { userId: row.id } }, org, this.now());
-          await appendAudit(tx, { actor: 'system', role: 'system', action: 'auth.recoveryUsed', subject: row.id, payload: { username } }, org, this.now());
+        await runAccountChange(ks, db, this.vault.dataKey(), {
+          kind: 'recovery',
+          slotId: row.slot_id,
+          previous: ks.slot(row.slot_id) ?? null,
+          applySlot: async (k) => {
+            await k.rewrap(row.slot_id, newPassword, this.vault.dataKey(), null);
+            k.clearFailures(row.slot_id, false);
+          },
+          writeStore: async (tx, intentId) => {
+            await tx.updateTable('users').set({ must_change_password: 1, public_key: null, disabled: 0 }).where('id', '=', row.id).execute();
+            await appendAudit(tx, { actor: 'system', role: 'system', action: KEY_EVENTS.keyRevoked, subject: row.id, payload: { userId: row.id } }, org, this.now());
+            // Shown to the 安全审计员 at their next login.
+            await appendAudit(tx, { actor: 'system', role: 'system', action: 'auth.recoveryUsed', subject: row.id, payload: { text: `使用恢复码重置账号“${username}”的密码`, username, intentId } }, org, this.now());
+          },
         });
       } finally {
         await this.vault.close();

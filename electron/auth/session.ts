@@ -8,7 +8,8 @@ import type { Mutex } from '../context/locks';
 import type { AuditInput, SessionContext } from '../context/session';
 import { fingerprint, generateSigningKey, publicKeyFromPrivate } from '../keys/crypto';
 import { WrongKeyError } from '../store/database';
-import type { Unwrapped } from '../store/keyslots';
+import { KeyslotCorrupt, type KeyslotFile, type Slot, type Unwrapped } from '../store/keyslots';
+import { runAccountChange } from '../vault/account-change';
 import type { Vault } from '../vault/vault';
 import { countFailure, refuseIfLocked, targetOf } from './lockout';
 import { DEFAULT_POLICY, passwordProblem, readPolicy } from './policy';
@@ -19,6 +20,17 @@ import { DEFAULT_POLICY, passwordProblem, readPolicy } from './policy';
 const fail = (code: ConstructorParameters<typeof AppFailure>[0], message: string) => new AppFailure(code, message);
 const LOGIN_FAILED = '用户名或密码错误';
 
+/** A damaged slot is reported as such and never counted as a wrong password. */
+export async function unwrapOrCorrupt(ks: KeyslotFile, slot: Slot, secret: string): Promise<Unwrapped | null> {
+  try {
+    return await ks.unwrap(slot, secret);
+  } catch (err) {
+    if (err instanceof KeyslotCorrupt)
+      throw fail('STORE_ERROR', '钥匙槽文件已损坏（该账号的钥匙槽校验失败）：请从备份恢复 keyslots.json，或由安全保密管理员用恢复码恢复该账号');
+    throw err;
+  }
+}
+
 interface Session {
   user: SessionUser;
   slotId: string;
@@ -26,6 +38,7 @@ interface Session {
   mustChangePassword: boolean;
   locked: boolean;
   lastActivity: number;
+  notices: string[];
 }
 
 export class SessionService {
@@ -58,6 +71,7 @@ export class SessionService {
       mustChangePassword: s?.mustChangePassword ?? false,
       locked: s?.locked ?? false,
       idleMinutes: this.idleMinutes,
+      notices: s?.notices ?? [],
     };
   }
 
@@ -105,7 +119,11 @@ export class SessionService {
     const slot = await ks.findByUsername(usernameInput);
     const target = targetOf(slot, await ks.lookupOf(usernameInput));
     refuseIfLocked(ks, target, now);
-    const opened = slot ? await ks.unwrap(slot, password) : (await ks.dummyAttempt(password), null);
+    let opened = slot ? await unwrapOrCorrupt(ks, slot, password) : (await ks.dummyAttempt(password), null);
+    // An account change a crash interrupted: the password from before it still opens
+    // the slot it replaced, and opening the store settles the change either way.
+    const pending = ks.intent;
+    if (!opened && slot && pending?.slotId === slot.id && pending.previous) opened = await unwrapOrCorrupt(ks, pending.previous, password);
     if (!opened) {
       countFailure(ks, target, now);
       throw fail('LOGIN_FAILED', LOGIN_FAILED);
@@ -119,6 +137,10 @@ export class SessionService {
       throw err;
     }
     const db = this.vault.db();
+    if (pending && ks.slot(opened.slot.id)?.digest !== opened.slot.digest) {
+      await this.vault.close();
+      throw fail('LOGIN_FAILED', '该账号上次的密码变更因程序中断已完成或已撤销：请使用当前有效的密码登录');
+    }
     const row = await db.selectFrom('users').selectAll().where('slot_id', '=', opened.slot.id).executeTakeFirst();
     if (!row) {
       await this.vault.close();
@@ -144,11 +166,26 @@ export class SessionService {
       mustChangePassword: row.must_change_password === 1,
       locked: false,
       lastActivity: now.getTime(),
+      notices: [...this.vault.warnings, ...(user.roles.includes('auditor') ? await this.sinceLastLogin(user.id) : [])],
     };
     opened.signingKey?.fill(0);
     await this.context().audit({ action: 'auth.login', subject: user.id, payload: null });
     this.emit();
     return this.info();
+  }
+
+  /** What the 安全审计员 must see: recoveries and integrity problems since their last login. */
+  private async sinceLastLogin(userId: string): Promise<string[]> {
+    const db = this.vault.db();
+    const last = await db.selectFrom('audit_log').select('seq').where('action', '=', 'auth.login').where('actor', '=', userId).orderBy('seq', 'desc').executeTakeFirst();
+    const rows = await db
+      .selectFrom('audit_log')
+      .select(['seq', 'time', 'payload'])
+      .where('action', 'in', ['auth.recoveryUsed', 'integrity.warning'])
+      .where('seq', '>', last?.seq ?? 0)
+      .orderBy('seq')
+      .execute();
+    return rows.map((r) => `自您上次登录以来（审计记录第 ${r.seq} 条，${r.time.slice(0, 10)}）：${(JSON.parse(r.payload) as { text?: string }).text ?? ''}`);
   }
 
   async logout(): Promise<null> {
@@ -168,7 +205,7 @@ export class SessionService {
     const ks = this.vault.slots();
     const slot = ks.slot(s.slotId);
     if (!slot) throw fail('NOT_FOUND', '找不到该账号的钥匙槽');
-    const opened = await ks.unwrap(slot, password);
+    const opened = await unwrapOrCorrupt(ks, slot, password);
     if (!opened) {
       try {
         countFailure(ks, { slotId: slot.id }, this.now());
@@ -208,19 +245,36 @@ export class SessionService {
       if (oldPassword === newPassword) throw fail('WEAK_PASSWORD', '新密码不得与原密码相同');
       const opened = await this.reauthenticate(s, oldPassword, '原密码错误');
       // A user's first own password brings their first own key: the administrator who
-      // set the initial password never held it.
+      // set the initial password never held it. Slot, key and account row change as one.
       const fresh = !opened.signingKey;
       const signingKey = opened.signingKey ?? generateSigningKey().privateKey;
-      await ks.rewrap(opened.slot.id, newPassword, opened.dataKey, signingKey);
-      ks.save();
-      opened.dataKey.fill(0);
-      if (fresh) await this.registerKey(s.user.id, publicKeyFromPrivate(signingKey));
-      s.signingKey = signerFromPrivateKey(signingKey);
-      signingKey.fill(0);
-      await db.transaction().execute(async (tx) => {
-        await tx.updateTable('users').set({ must_change_password: 0, updated_at: this.now().toISOString() }).where('id', '=', s.user.id).execute();
-        await this.context().append(tx, { action: 'auth.passwordChanged', subject: s.user.id, payload: null });
-      });
+      const publicKey = publicKeyFromPrivate(signingKey);
+      const signer = signerFromPrivateKey(signingKey);
+      try {
+        await runAccountChange(ks, db, opened.dataKey, {
+          kind: 'password',
+          slotId: opened.slot.id,
+          previous: opened.slot,
+          applySlot: async (k) => void (await k.rewrap(opened.slot.id, newPassword, opened.dataKey, signingKey)),
+          writeStore: async (tx, intentId) => {
+            if (fresh) {
+              await tx.updateTable('users').set({ public_key: publicKey }).where('id', '=', s.user.id).execute();
+              await appendAudit(
+                tx,
+                { actor: 'system', role: 'system', action: KEY_EVENTS.keyRegistered, subject: s.user.id, payload: { userId: s.user.id, publicKey: publicKey.toString('base64'), fingerprint: fingerprint(publicKey) } },
+                this.vault.org(),
+                this.now(),
+              );
+            }
+            await tx.updateTable('users').set({ must_change_password: 0, updated_at: this.now().toISOString() }).where('id', '=', s.user.id).execute();
+            await appendAudit(tx, this.action({ action: 'auth.passwordChanged', subject: s.user.id, payload: { intentId } }), signer, this.now());
+          },
+        });
+      } finally {
+        opened.dataKey.fill(0);
+        signingKey.fill(0);
+      }
+      s.signingKey = signer;
       s.mustChangePassword = false;
       this.emit();
       return this.info();

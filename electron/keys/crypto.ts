@@ -2,6 +2,8 @@ import {
   createCipheriv,
   createDecipheriv,
   createHash,
+  createHmac,
+  hkdfSync,
   createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
@@ -123,4 +125,10 @@ export function verifyEd25519(publicKey: Buffer | KeyObject, data: Buffer, signa
 /** bundle.md: `sha256:` + lowercase hex SHA-256 of the raw 32-byte public key. */
 export function fingerprint(rawPublicKey: Buffer): string {
   return `sha256:${sha256Hex(rawPublicKey)}`;
+}
+
+/** HMAC-SHA256 under a key derived (HKDF) from the data key for one purpose. */
+export function macWith(dataKey: Buffer, purpose: string, data: string): string {
+  const key = Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), Buffer.from(purpose, 'utf8'), 32));
+  return createHmac('sha256', key).update(data, 'utf8').digest('hex');
 }

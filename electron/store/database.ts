@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { migrations } from './migrations';
@@ -25,6 +26,10 @@ export class WrongKeyError extends Error {
  */
 export function openRaw(file: string, key: Buffer): Database.Database {
   if (key.length !== 32) throw new Error('data key must be 32 bytes');
+  // Owner-only from the first byte: SQLite gives the -wal and -shm files the mode of
+  // the database file.
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
   const raw = new Database(file);
   try {
     raw.pragma(`cipher='chacha20'`);

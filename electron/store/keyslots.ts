@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { open, PASSWORD_KDF, scrypt, seal, type ScryptParams } from '../keys/crypto';
+import canonicalize from 'canonicalize';
+import { macWith, open, PASSWORD_KDF, scrypt, seal, sha256Hex, type ScryptParams } from '../keys/crypto';
 import { writeFileAtomic } from './atomic';
 
 // LUKS-like keyslots: the random data key that opens the database is wrapped once
@@ -11,16 +12,29 @@ import { writeFileAtomic } from './atomic';
 // can be opened.
 
 const sealed = z.object({ iv: z.string(), ct: z.string(), tag: z.string() });
+/** Bounded so that a crafted file cannot make a login spend hours or gigabytes. */
+const kdfSchema = z.object({
+  alg: z.literal('scrypt'),
+  N: z.number().int().min(2 ** 10).max(2 ** 20).refine((n) => (n & (n - 1)) === 0),
+  r: z.number().int().min(1).max(16),
+  p: z.number().int().min(1).max(4),
+  salt: z.string().max(64),
+});
 const slotSchema = z.object({
   id: z.string(),
   kind: z.enum(['user', 'recovery']),
   lookup: z.string().nullable(),
-  kdf: z.object({ alg: z.literal('scrypt'), N: z.number(), r: z.number(), p: z.number(), salt: z.string() }),
+  kdf: kdfSchema,
   wrapped: sealed,
   /** The user's Ed25519 key (PKCS#8), sealed under the same password-derived key. */
   signingKey: sealed.nullable(),
   failures: z.number().int().min(0),
   lockedUntil: z.string().nullable(),
+  /**
+   * SHA-256 of the slot's sealed fields: a flipped bit is reported as a damaged file,
+   * not taken for a wrong password (which would count towards the lockout).
+   */
+  digest: z.string().optional(),
 });
 const pendingSchema = z.object({
   at: z.string(),
@@ -39,7 +53,31 @@ const fileSchema = z.object({
    * restarts so that locking out reveals nothing about which names exist.
    */
   unknown: z.record(z.string(), counterSchema).default({}),
+  /**
+   * What the store must be at least as new as: a counter of account changes and the
+   * audit head after the last one, under a MAC keyed from the data key (so only the
+   * holder of the data key can write it). An older database, or an older copy of this
+   * file, is caught at open.
+   */
+  anchor: z.object({ counter: z.number().int().min(0), head: z.object({ seq: z.number().int(), hash: z.string() }).nullable(), mac: z.string() }).nullable().default(null),
+  /** An account change written here whose database half may not have committed. */
+  intent: z
+    .object({ id: z.string(), kind: z.enum(['create', 'reset', 'password', 'recovery']), slotId: z.string(), previous: slotSchema.nullable() })
+    .nullable()
+    .default(null),
 });
+export type Intent = NonNullable<z.infer<typeof fileSchema>['intent']>;
+export type Anchor = NonNullable<z.infer<typeof fileSchema>['anchor']>;
+
+export class KeyslotCorrupt extends Error {
+  constructor() {
+    super('keyslot file damaged');
+    this.name = 'KeyslotCorrupt';
+  }
+}
+
+const ANCHOR_PURPOSE = 'mishen-keyslot-anchor/1';
+const slotDigest = (s: Slot) => sha256Hex(canonicalize({ id: s.id, kind: s.kind, lookup: s.lookup, kdf: s.kdf, wrapped: s.wrapped, signingKey: s.signingKey })!);
 
 /** Who a failed attempt counts against: an account's slot, or a name with none. */
 export type LockTarget = { slotId: string } | { lookup: string };
@@ -84,6 +122,8 @@ export class KeyslotFile {
       slots: [],
       pending: [],
       unknown: {},
+      anchor: null,
+      intent: null,
     };
     return new KeyslotFile(path, data, kdf);
   }
@@ -134,7 +174,7 @@ export class KeyslotFile {
   ): Promise<Slot> {
     const salt = randomBytes(16);
     const kek = await scrypt(secret, salt, this.kdf);
-    return {
+    const slot: Slot = {
       id,
       kind,
       lookup,
@@ -144,12 +184,13 @@ export class KeyslotFile {
       failures: 0,
       lockedUntil: null,
     };
+    return { ...slot, digest: slotDigest(slot) };
   }
 
   /** Adds a slot; the caller saves (so several changes land in one atomic write). */
-  async addUserSlot(username: string, password: string, dataKey: Buffer): Promise<Slot> {
+  async addUserSlot(username: string, password: string, dataKey: Buffer, id: string = randomUUID()): Promise<Slot> {
     if (await this.findByUsername(username)) throw new Error('a slot for this user exists');
-    const slot = await this.newSlot('user', password, dataKey, await this.lookupOf(username), null);
+    const slot = await this.newSlot('user', password, dataKey, await this.lookupOf(username), null, id);
     this.data.slots.push(slot);
     return slot;
   }
@@ -182,6 +223,7 @@ export class KeyslotFile {
 
   /** Derives the slot's key from the secret and opens it; null when the secret is wrong. */
   async unwrap(slot: Slot, secret: string): Promise<Unwrapped | null> {
+    if (slot.digest && slot.digest !== slotDigest(slot)) throw new KeyslotCorrupt();
     const input = slot.kind === 'recovery' ? normalizeRecoveryCode(secret) : secret;
     const kek = await scrypt(input, Buffer.from(slot.kdf.salt, 'base64'), slot.kdf);
     const dataKey = open(kek, slot.wrapped, slotContext(slot.id));
@@ -237,13 +279,59 @@ export class KeyslotFile {
     return locked;
   }
 
-  clearFailures(slotId: string): void {
+  /** Clears a slot's lockout; saves unless the caller saves with other changes. */
+  clearFailures(slotId: string, save = true): void {
     const slot = this.slot(slotId);
     if (slot && (slot.failures !== 0 || slot.lockedUntil)) {
       slot.failures = 0;
       slot.lockedUntil = null;
-      this.save();
+      if (save) this.save();
     }
+  }
+
+  // --- account changes and the anchor ----------------------------------------------
+
+  get intent(): Intent | null {
+    return this.data.intent;
+  }
+
+  get anchor(): Anchor | null {
+    return this.data.anchor;
+  }
+
+  /** Records what is about to change, with the slot as it was, before the caller saves. */
+  beginIntent(intent: Omit<Intent, 'previous'>, previous: Slot | null): void {
+    if (this.data.intent) throw new Error('an account change is already pending');
+    this.data.intent = { ...intent, previous: previous ? structuredClone(previous) : null };
+    const counter = (this.data.anchor?.counter ?? 0) + 1;
+    this.data.anchor = { counter, head: this.data.anchor?.head ?? null, mac: '' };
+  }
+
+  /** Undoes the slot change of a pending intent whose database half never committed. */
+  rollBackIntent(): void {
+    const intent = this.data.intent;
+    if (!intent) return;
+    if (intent.previous) this.data.slots = this.data.slots.map((s) => (s.id === intent.slotId ? intent.previous! : s));
+    else this.data.slots = this.data.slots.filter((s) => s.id !== intent.slotId);
+    this.data.intent = null;
+  }
+
+  /** The database half committed (or the intent was rolled back): seal the anchor. */
+  settle(dataKey: Buffer, head: { seq: number; hash: string } | null): void {
+    this.data.intent = null;
+    const counter = this.data.anchor?.counter ?? 0;
+    this.data.anchor = { counter, head, mac: this.anchorMac(dataKey, counter, head) };
+  }
+
+  private anchorMac(dataKey: Buffer, counter: number, head: { seq: number; hash: string } | null): string {
+    const slots = this.data.slots.map((s) => ({ id: s.id, digest: s.digest ?? slotDigest(s) }));
+    return macWith(dataKey, ANCHOR_PURPOSE, canonicalize({ counter, head, slots })!);
+  }
+
+  /** Whether the anchor was written by a holder of the data key and still matches the slots. */
+  anchorValid(dataKey: Buffer): boolean {
+    const a = this.data.anchor;
+    return !a || a.mac === this.anchorMac(dataKey, a.counter, a.head);
   }
 
   /** Hands over the events recorded while the database was closed, and forgets them. */

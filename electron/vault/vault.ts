@@ -5,6 +5,7 @@ import { appendAudit, signerFromPrivateKey, type Signer } from '../audit/append'
 import { PASSWORD_KDF, type ScryptParams } from '../keys/crypto';
 import { openStore, type DB, type OpenStore } from '../store/database';
 import { KeyslotFile } from '../store/keyslots';
+import { checkAgainstKeyslots, markRunning, markStopped, RUNNING_MARKER, uncleanStopProblem } from './integrity';
 
 // The data folder: the keyslot file, the encrypted store and the organization's key.
 // It knows nothing of who is logged in; the session opens it with a data key and
@@ -57,7 +58,11 @@ export class Vault {
   slots(): KeyslotFile {
     if (!this.keyslots) {
       if (this.needsSetup) throw new AppFailure('NOT_SET_UP', '尚未完成初始化设置');
-      this.keyslots = KeyslotFile.load(this.keyslotPath, this.kdf);
+      try {
+        this.keyslots = KeyslotFile.load(this.keyslotPath, this.kdf);
+      } catch {
+        throw new AppFailure('STORE_ERROR', '钥匙槽文件（keyslots.json）格式无效或已损坏：请从备份恢复该文件');
+      }
     }
     return this.keyslots;
   }
@@ -71,8 +76,16 @@ export class Vault {
     return this.unlocked !== null;
   }
 
+  private get files() {
+    return { db: this.dbPath, marker: join(this.dataDir, RUNNING_MARKER) };
+  }
+
+  /** What the integrity checks at the last open found; shown at login, recorded for the auditor. */
+  warnings: readonly string[] = [];
+
   async open(dataKey: Buffer): Promise<void> {
     if (this.unlocked) return;
+    const unclean = uncleanStopProblem(this.files);
     const store = await openStore(this.dbPath, dataKey);
     const orgRow = await store.db.selectFrom('organization').selectAll().executeTakeFirstOrThrow();
     this.unlocked = {
@@ -80,6 +93,11 @@ export class Vault {
       dataKey,
       org: { ...signerFromPrivateKey(orgRow.private_key), name: orgRow.name, shortName: orgRow.short_name, publicKey: orgRow.public_key },
     };
+    const problems = [...(unclean ? [unclean] : []), ...(await checkAgainstKeyslots(this.slots(), store.db, dataKey))];
+    markRunning(this.files);
+    this.warnings = problems;
+    if (problems.length)
+      await appendAudit(store.db, { actor: 'system', role: 'system', action: 'integrity.warning', subject: 'data', payload: { text: problems.join('；'), problems } }, this.org());
     await this.flushPending();
   }
 
@@ -89,6 +107,7 @@ export class Vault {
     if (u) {
       u.dataKey.fill(0);
       await u.store.close();
+      markStopped(this.files);
     }
   }
 

@@ -34,7 +34,7 @@ export function workflowOf(core: Services) {
     recall: via(i.recall, (x) => core.items.recall(x)),
     reclassify: via(i.reclassify, (x) => core.items.reclassify(x)),
     get: (id: string) => core.queries.get(id),
-    list: (view: 'inbox' | 'all' | 'recheck') => core.queries.list(view),
+    list: (view: Parameters<Services['queries']['list']>[0]) => core.queries.list(view),
     escalate: via(i.escalate, (x) => core.letters.escalate(x)),
     escalationReply: via(i.escalationReply, (x) => core.letters.escalationReply(x)),
     consult: via(i.consult, (x) => core.letters.consult(x)),
