@@ -22,6 +22,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'policy.updated': '修改安全策略',
   'audit.verified': '验证审计日志',
   'audit.countersigned': '签署检查点',
+  'audit.filesVerified': '核验存储文件',
   'profile.activated': '选定审查流程',
   'profile.saved': '保存审查流程',
   'basis.created': '新增审查依据',

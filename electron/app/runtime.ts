@@ -1,6 +1,7 @@
 import { contract, events } from '../../shared/contract';
 import type { AppInfo } from '../../shared/types';
 import { createDispatcher, type Dispatcher, type Handlers } from '../ipc/dispatcher';
+import { verifyBlobs } from '../documents/blobs';
 import { createServices, type Services, type ServicesOptions } from './services';
 
 // Binds the contract to the services. Both hosts (Electron's ipcMain and the browser
@@ -50,6 +51,7 @@ function handlers(s: Services, opts: RuntimeOptions): Handlers<typeof contract> 
       list: (i) => s.audit.list(i.offset, i.limit),
       verify: (i) => s.audit.verify(i.checkpoint),
       countersign: () => s.audit.countersign(),
+      verifyFiles: () => s.audit.verifyFiles(verifyBlobs),
     },
     profiles: {
       list: () => s.profiles.list(),

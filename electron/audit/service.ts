@@ -1,6 +1,7 @@
 import { AppFailure } from '../../shared/result';
 import type { AuditPage, VerifyReport } from '../../shared/types';
 import type { SessionContext } from '../context/session';
+import type { DB } from '../store/database';
 import { auditHead } from './append';
 import { parseCheckpoint, verifyAudit } from './verify';
 
@@ -39,6 +40,13 @@ export class AuditService {
     if (checkpoint && !cp) throw new AppFailure('INVALID_INPUT', '检查点格式应为 序号:哈希');
     const report = await verifyAudit(this.ctx.db(), { checkpoint: cp ?? undefined, trustedOrgFingerprint: this.orgFingerprint() });
     await this.ctx.audit({ action: 'audit.verified', subject: 'audit_log', payload: { ok: report.ok, checked: report.checked, firstBad: report.firstBad } });
+    return report;
+  }
+
+  /** Every stored file against its hash; the result is itself an audit entry. */
+  async verifyFiles(check: (db: DB) => Promise<{ checked: number; bad: Array<{ sha256: string; documents: string[] }> }>) {
+    const report = await check(this.ctx.db());
+    await this.ctx.audit({ action: 'audit.filesVerified', subject: 'blobs', payload: { text: `核验存储文件 ${report.checked} 个，损坏 ${report.bad.length} 个`, ...report }, role: 'auditor' });
     return report;
   }
 

@@ -91,4 +91,6 @@ export const audit = {
     access: { kind: 'user', roles: ['auditor'] },
   }),
   countersign: op<{ seq: number; hash: string }>()({ input: none, access: { kind: 'user', roles: ['auditor'] } }),
+  /** Re-hashes every stored carrier file against its SHA-256. */
+  verifyFiles: op<{ checked: number; bad: Array<{ sha256: string; documents: string[] }> }>()({ input: none, access: { kind: 'user', roles: ['auditor'] } }),
 };
