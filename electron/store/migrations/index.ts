@@ -3,6 +3,7 @@ import * as m0001 from './0001_initial';
 import * as m0002 from './0002_workflow';
 import * as m0003 from './0003_documents';
 import * as m0004 from './0004_review_gate';
+import * as m0005 from './0005_indexes_search';
 
 // Listed statically (not read from disk) so the bundled main process carries them.
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_workflow': m0002,
   '0003_documents': m0003,
   '0004_review_gate': m0004,
+  '0005_indexes_search': m0005,
 };
