@@ -23,6 +23,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'audit.verified': '验证审计日志',
   'audit.countersigned': '签署检查点',
   'audit.filesVerified': '核验存储文件',
+  'backup.created': '备份数据',
   'profile.activated': '选定审查流程',
   'profile.saved': '保存审查流程',
   'basis.created': '新增审查依据',

@@ -1,6 +1,6 @@
 import { defineContract, event, type ParsedInputOf } from './define';
 import type { DocumentProgress } from './documents';
-import { app, audit, auth, policy, setup, users } from './ops/admin';
+import { app, audit, auth, backup, policy, setup, users } from './ops/admin';
 import { documents, findings } from './ops/documents';
 import { items } from './ops/items';
 import { bases, calendar, catalogue, profiles } from './ops/reference';
@@ -18,6 +18,7 @@ export const contract = defineContract({
   users,
   policy,
   audit,
+  backup,
   profiles,
   items,
   documents,

@@ -64,6 +64,8 @@ export const FIELD_LABELS: Record<string, string> = {
   patterns: '匹配规则',
   checkpoint: '检查点',
   definition: '流程配置',
+  parentDir: '备份位置',
+  backupReminderDays: '备份提醒天数',
   matter: '报审事项类别',
   findingIds: '发现',
   agreed: '协调结果',

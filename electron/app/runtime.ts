@@ -53,6 +53,7 @@ function handlers(s: Services, opts: RuntimeOptions): Handlers<typeof contract> 
       countersign: () => s.audit.countersign(),
       verifyFiles: () => s.audit.verifyFiles(verifyBlobs),
     },
+    backup: { create: (i) => s.backup.create(i.parentDir) },
     profiles: {
       list: () => s.profiles.list(),
       activate: (i) => s.profiles.activate(i.id, i.version),

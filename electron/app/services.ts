@@ -19,6 +19,7 @@ import { ItemLetters } from '../workflow/letters';
 import { ProfileStore } from '../workflow/profile-store';
 import { ItemQueries } from '../workflow/read-model';
 import { ItemRecords } from '../workflow/records';
+import { BackupService } from './backup-service';
 import { Setup } from './setup';
 import { Vault } from '../vault/vault';
 
@@ -74,6 +75,7 @@ export function createServices(opts: ServicesOptions) {
     accounts: new Accounts(vault, ctx, locks.vault),
     policy: new PolicyService(ctx, () => vault.slots(), (m) => session.setIdleMinutes(m)),
     audit: new AuditService(ctx, () => vault.org().fingerprint),
+    backup: new BackupService(vault, ctx, locks.vault),
     calendar,
     bases,
     catalogue,

@@ -11,6 +11,7 @@ export const DEFAULT_POLICY: SecurityPolicy = {
   maxFailedLogins: 5,
   lockoutMinutes: 30,
   idleLockMinutes: 10,
+  backupReminderDays: 7,
 };
 
 const policySchema = z.object({
@@ -19,6 +20,7 @@ const policySchema = z.object({
   maxFailedLogins: z.number().int().min(1),
   lockoutMinutes: z.number().int().min(1),
   idleLockMinutes: z.number().int().min(1),
+  backupReminderDays: z.number().int().min(1).default(7),
 });
 
 const POLICY_KEY = 'security_policy';

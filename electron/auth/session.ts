@@ -166,12 +166,25 @@ export class SessionService {
       mustChangePassword: row.must_change_password === 1,
       locked: false,
       lastActivity: now.getTime(),
-      notices: [...this.vault.warnings, ...(user.roles.includes('auditor') ? await this.sinceLastLogin(user.id) : [])],
+      notices: [
+        ...this.vault.warnings,
+        ...(user.roles.includes('auditor') ? await this.sinceLastLogin(user.id) : []),
+        ...(user.roles.includes('sysAdmin') ? await this.backupReminder(now) : []),
+      ],
     };
     opened.signingKey?.fill(0);
     await this.context().audit({ action: 'auth.login', subject: user.id, payload: null });
     this.emit();
     return this.info();
+  }
+
+  /** The 系统管理员 is reminded when the last backup is older than the policy allows. */
+  private async backupReminder(now: Date): Promise<string[]> {
+    const db = this.vault.db();
+    const days = (await readPolicy(db)).backupReminderDays;
+    const last = await db.selectFrom('audit_log').select('time').where('action', '=', 'backup.created').orderBy('seq', 'desc').executeTakeFirst();
+    if (last && now.getTime() - new Date(last.time).getTime() < days * 86_400_000) return [];
+    return [last ? `距上次备份（${last.time.slice(0, 10)}）已超过 ${days} 天，请及时备份数据` : `尚未备份过数据：按安全策略应每 ${days} 天内备份一次`];
   }
 
   /** What the 安全审计员 must see: recoveries and integrity problems since their last login. */

@@ -2,7 +2,7 @@
 // timing): `MISHEN_FAULT=<point>` makes the process SIGKILL itself when it gets there.
 // Inert unless that variable is set.
 
-export type FaultPoint = 'account:keyslotsWritten' | 'account:storeCommitted';
+export type FaultPoint = 'account:keyslotsWritten' | 'account:storeCommitted' | 'backup:beforeRename';
 
 export function faultPoint(point: FaultPoint): void {
   if (process.env['MISHEN_FAULT'] === point) process.kill(process.pid, 'SIGKILL');

@@ -82,6 +82,7 @@ export class Vault {
 
   /** What the integrity checks at the last open found; shown at login, recorded for the auditor. */
   warnings: readonly string[] = [];
+  private checkedAtStart = false;
 
   async open(dataKey: Buffer): Promise<void> {
     if (this.unlocked) return;
@@ -94,6 +95,12 @@ export class Vault {
       org: { ...signerFromPrivateKey(orgRow.private_key), name: orgRow.name, shortName: orgRow.short_name, publicKey: orgRow.public_key },
     };
     const problems = [...(unclean ? [unclean] : []), ...(await checkAgainstKeyslots(this.slots(), store.db, dataKey))];
+    // Once per start of the program: SQLite's own structural check of the store.
+    if (!this.checkedAtStart) {
+      this.checkedAtStart = true;
+      const result = store.raw.pragma('quick_check', { simple: true });
+      if (result !== 'ok') problems.push(`数据库结构检查（quick_check）发现问题：${String(result).slice(0, 200)}；请从备份恢复`);
+    }
     markRunning(this.files);
     this.warnings = problems;
     if (problems.length)
@@ -119,6 +126,12 @@ export class Vault {
   org(): OrgSigner {
     if (!this.unlocked) throw notLoggedIn();
     return this.unlocked.org;
+  }
+
+  /** A consistent copy of the open store, encrypted under the same key (backups). */
+  vacuumInto(file: string): void {
+    if (!this.unlocked) throw notLoggedIn();
+    this.unlocked.store.raw.prepare('VACUUM INTO ?').run(file);
   }
 
   /** The data key, for wrapping it into a new slot. Never leaves the main process. */

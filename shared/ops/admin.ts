@@ -74,11 +74,21 @@ export const policyInput = z.object({
   maxFailedLogins: z.number().int().min(3).max(10),
   lockoutMinutes: z.number().int().min(10).max(24 * 60),
   idleLockMinutes: z.number().int().min(1).max(30),
+  /** The 系统管理员 is reminded at login when the last backup is older than this. */
+  backupReminderDays: z.number().int().min(1).max(90).default(7),
 });
 
 export const policy = {
   get: op<SecurityPolicy>()({ input: none, access: { kind: 'user', roles: [...ADMIN_ROLES] } }),
   update: op<SecurityPolicy>()({ input: policyInput, access: { kind: 'user', roles: ['secAdmin'] } }),
+};
+
+export const backup = {
+  /** A consistent encrypted snapshot of the store, with the keyslot file and a signed manifest. */
+  create: op<{ path: string; manifestSha256: string; auditHead: { seq: number; hash: string } | null }>()({
+    input: z.object({ parentDir: str().trim().min(1).max(1000) }),
+    access: { kind: 'user', roles: ['sysAdmin'] },
+  }),
 };
 
 export const audit = {
