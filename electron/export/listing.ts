@@ -10,7 +10,7 @@ const escape = (s: string) =>
 // Each segment percent-encoded, so a name can never turn into a scheme or a parent step.
 const href = (path: string) => path.split('/').map(encodeURIComponent).join('/');
 
-const STYLE = `body{font-family:sans-serif;margin:2rem;line-height:1.5}table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:.3rem .5rem;vertical-align:top;text-align:left}th{background:#eee}`;
+const STYLE = `body{font-family:sans-serif;margin:2rem;line-height:1.5}table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:.3rem .5rem;vertical-align:top;text-align:left}th{background:#eee}td:first-child,td:last-child{white-space:nowrap}`;
 
 export type Listing = Omit<BundleManifest, 'files'>;
 

@@ -5,7 +5,7 @@ import { renderCatalogue } from './catalogue';
 import { renderIndexHtml } from './listing';
 import { BUNDLE_FORMAT, keyFingerprint, manifestBytes, manifestHash, signatureBytes } from './manifest';
 import { bundleFolderName, checkItemId, uniqueFileNames } from './names';
-import { syncDir, writeFileSynced } from './sync-fs';
+import { syncDir, WriteQueue, writeFileSynced } from './sync-fs';
 import {
   BundleRefused,
   type BundleFileSource,
@@ -44,6 +44,7 @@ function check(input: BundleInput, signer: BundleSigner): void {
   if (signer.publicKey.length !== 32 || input.exportedBy.publicKey.length !== 32) throw new BundleRefused('签名公钥应为 32 字节的 Ed25519 公钥');
   if (!Number.isSafeInteger(input.auditHead.seq) || input.auditHead.seq < 0 || !/^[0-9a-f]{64}$/.test(input.auditHead.hash))
     throw new BundleRefused('审计日志末条的序号或哈希格式不正确');
+  if (input.items.length === 0 && input.recalls.length === 0) throw new BundleRefused('没有待发布的信息，也没有要撤回的信息，无需导出');
   const ids = new Set<string>();
   for (const item of input.items) {
     // domain.md: only PUBLISH and PUBLISH_PART items can ever reach an export bundle.
@@ -67,28 +68,42 @@ export async function writeBundle(parentDir: string, input: BundleInput, signer:
   const finalPath = join(parentDir, folderName);
   if (await exists(finalPath)) throw new BundleRefused(`目标位置已有同名文件夹“${folderName}”，导出已取消`, 'CONFLICT');
   const partial = join(parentDir, `.${folderName}.partial-${randomBytes(6).toString('hex')}`);
-  await mkdir(partial);
+  try {
+    await mkdir(partial);
+  } catch {
+    throw new BundleRefused('无法在所选位置创建文件夹：位置不存在、介质只读或没有写入权限');
+  }
+  const queue = new WriteQueue();
   try {
     const totalBytes = input.items.reduce((n, it) => n + it.files.reduce((m, f) => m + sizeOf(f), 0), 0);
     let bytes = 0;
-    let written = 0;
+    const written: Promise<void>[] = [];
     const put = async (rel: string, data: Uint8Array): Promise<ManifestFile> => {
-      // The write runs on libuv's pool while this thread hashes the same buffer.
-      const writing = writeFileSynced(join(partial, ...rel.split('/')), data);
+      // The write and fsync run on libuv's pool while this thread hashes the same buffer.
+      const { done } = await queue.run(() => writeFileSynced(join(partial, ...rel.split('/')), data), data.length);
+      written.push(done);
       const sha256 = createHash('sha256').update(data).digest('hex');
-      await writing;
-      if (opts.failAfterFiles !== undefined && ++written >= opts.failAfterFiles) throw new Error('测试注入的导出故障');
+      if (opts.failAfterFiles !== undefined && written.length >= opts.failAfterFiles) throw new Error('测试注入的导出故障');
       return { path: rel, sha256, size: data.length };
     };
+    // A folder's entries are fsynced once the files in it exist, overlapping later writes.
+    const syncFolderAfter = (dir: string, files: Promise<void>[]) =>
+      queue.run(async () => {
+        await Promise.all(files);
+        await syncDir(dir);
+      });
 
     const itemFiles: ManifestFile[] = [];
     const items: ManifestItem[] = [];
-    await mkdir(join(partial, 'items'));
+    // The whole tree first, while libuv's pool is idle: later it is busy with fsyncs.
+    // No items (a bundle carrying only recalls): no items/ folder, since empty folders are not allowed.
+    if (input.items.length) await mkdir(join(partial, 'items'));
+    await Promise.all(input.items.map((it) => mkdir(join(partial, 'items', it.id))));
     for (const it of input.items) {
       const dir = join(partial, 'items', it.id);
-      await mkdir(dir);
       const names = uniqueFileNames(it.files.map((f) => f.name));
       const paths: string[] = [];
+      const first = written.length;
       for (const [i, source] of it.files.entries()) {
         const data = await bytesOf(source);
         const rel = `items/${it.id}/${names[i]}`;
@@ -97,7 +112,7 @@ export async function writeBundle(parentDir: string, input: BundleInput, signer:
         bytes += data.length;
         opts.onProgress?.({ fraction: totalBytes ? Math.min(bytes / totalBytes, 0.99) : 0, bytes, totalBytes });
       }
-      await syncDir(dir);
+      await syncFolderAfter(dir, written.slice(first));
       items.push({
         id: it.id,
         title: it.title,
@@ -112,7 +127,8 @@ export async function writeBundle(parentDir: string, input: BundleInput, signer:
         files: paths,
       });
     }
-    await syncDir(join(partial, 'items'));
+
+    if (input.items.length) await syncFolderAfter(join(partial, 'items'), []);
 
     const listing = {
       format: BUNDLE_FORMAT,
@@ -132,6 +148,7 @@ export async function writeBundle(parentDir: string, input: BundleInput, signer:
     const mBytes = manifestBytes(manifest);
     await put('manifest.json', mBytes);
     await put('manifest.sig', signatureBytes(mBytes, signer));
+    await queue.drain();
     await syncDir(partial);
 
     // rename() would silently replace an empty folder of the same name on POSIX: look again.
@@ -141,6 +158,7 @@ export async function writeBundle(parentDir: string, input: BundleInput, signer:
     opts.onProgress?.({ fraction: 1, bytes, totalBytes });
     return { path: finalPath, folderName, bundleId: manifest.bundleId, manifestSha256: manifestHash(mBytes), files, manifest };
   } catch (e) {
+    await queue.settle();
     await rm(partial, { recursive: true, force: true }).catch(() => undefined);
     throw e;
   }

@@ -255,6 +255,75 @@ export interface FindingsTable {
   decided_at: string | null;
 }
 
+export interface PublicVersionsTable {
+  id: string;
+  item_id: string;
+  document_id: string;
+  name: string;
+  type: string;
+  /** The public version's bytes are a blob like any stored file. */
+  sha256: string;
+  original_sha256: string;
+  /** JSON: what was removed, where, with which mask and ground. */
+  removals: string;
+  /** JSON: notes for the reviewer (hidden sheets removed, a .doc given as docx…). */
+  notes: string;
+  /** JSON: the proof gate's result. */
+  proof: string;
+  /** draft, confirmed. */
+  status: string;
+  created_by: string;
+  created_at: string;
+  confirmed_by: string | null;
+  confirmed_at: string | null;
+}
+
+export interface FormsTable {
+  id: string;
+  item_id: string | null;
+  kind: string;
+  sha256: string;
+  content_hash: string;
+  pages: number;
+  checkpoint_seq: number;
+  checkpoint_hash: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface BundlesTable {
+  id: string;
+  sequence: number;
+  folder: string;
+  manifest_sha256: string;
+  items: number;
+  recalls: number;
+  created_by: string;
+  created_at: string;
+}
+
+export interface PublicationRegisterTable {
+  id: Generated<number>;
+  item_id: string;
+  bundle_id: string;
+  /** JSON: the bundle paths of the item's files. */
+  files: string;
+  exported_at: string;
+  exported_by: string;
+  published_on: string | null;
+  published_url: string | null;
+  recorded_by: string | null;
+  recorded_at: string | null;
+}
+
+export interface RecallsTable {
+  item_id: string;
+  reason: string;
+  recalled_at: string;
+  published_bundle_id: string;
+  carried_by_bundle_id: string | null;
+}
+
 export interface Schema {
   settings: SettingsTable;
   organization: OrganizationTable;
@@ -272,6 +341,11 @@ export interface Schema {
   incidents: IncidentsTable;
   calendars: CalendarsTable;
   blobs: BlobsTable;
+  public_versions: PublicVersionsTable;
+  forms: FormsTable;
+  bundles: BundlesTable;
+  publication_register: PublicationRegisterTable;
+  recalls: RecallsTable;
   documents: DocumentsTable;
   findings: FindingsTable;
 }

@@ -1,0 +1,3 @@
+// Types of verify-bundle-html.mjs for its test.
+export const HTML_PATH: string;
+export function renderVerifyHtml(): string;
