@@ -186,7 +186,11 @@ export class ItemCommands {
         .values({ item_id: row.id, discovered_on: input.discoveredOn, description: input.description, measures: input.measures, created_by: this.c.ctx.user().id, created_at: this.c.nowIso() })
         .execute();
       await this.c.deps.catalogue.remove(tx, row.id);
-      await this.c.ctx.append(tx, { action: 'item.recalled', subject: row.id, payload: { text: `撤回：${input.description}`, ...input } });
+      // Published in a bundle: the withdrawal travels in the next one (bundle.md recalls).
+      const published = await tx.selectFrom('publication_register').select('bundle_id').where('item_id', '=', row.id).orderBy('id', 'desc').executeTakeFirst();
+      if (published)
+        await tx.insertInto('recalls').values({ item_id: row.id, reason: input.description, recalled_at: this.c.ctx.now().toISOString(), published_bundle_id: published.bundle_id, carried_by_bundle_id: null }).execute();
+      await this.c.ctx.append(tx, { action: 'item.recalled', subject: row.id, payload: { text: `撤回：${input.description}`, ...input, inBundle: published?.bundle_id ?? null } });
       await this.c.saveState(tx, row, recall(state));
     });
   }
