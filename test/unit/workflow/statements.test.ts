@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import type { Services } from '../../../electron/app/services';
+import { statements } from '../../../electron/store/database';
+import { fakeClock, setUpCore } from '../../helpers/setup';
+import { tempDir } from '../../helpers/tmp';
+import { as, fields, PLAIN, staffUp, type Workflow } from '../../helpers/workflow';
+
+// The inbox, the item page and registration cost the same number of SQL statements with
+// a few items as with a few thousand: no query per row anywhere (issue 15). Counted,
+// never timed.
+
+let core: Services;
+let wf: Workflow;
+let cleanup: () => void;
+
+beforeAll(async () => {
+  const t = tempDir();
+  cleanup = t.cleanup;
+  core = (await setUpCore(t.dir, fakeClock(new Date('2026-11-23T09:00:00+08:00')))).core;
+  wf = await staffUp(core, 'tongliao');
+  await as(core, 'liu');
+  const seed = await wf.register(fields({ title: '种子事项' }));
+  await wf.consult({ itemId: seed.id, kind: 'agency', party: '某某局', matters: '是否同意公开', sentOn: '2026-11-23', deadline: null });
+  await wf.opinion({ itemId: seed.id, stepId: 'initial', opinionId: 'active', ...PLAIN });
+}, 60_000);
+afterAll(async () => {
+  await core.close();
+  cleanup();
+});
+
+/** Copies the original items `times` times, in SQL. */
+async function grow(times: number) {
+  const db = core.vault.db();
+  for (let i = 0; i < times; i++) {
+    const suffix = `-copy-${i}`;
+    await sql`INSERT INTO items SELECT id || ${suffix}, profile_id, profile_version, title, document_number, issuer, department, formed_on, category, keywords, summary, disclosure, publish_form, review_mode, application_no, application_received_on, co_producers, third_parties, classification, classification_term, special_domains, special_approval, sensitive, state, status, step_id, step_entered_on, created_by, created_at, updated_at, decided_on FROM items WHERE id NOT LIKE '%-%-%-%-%-%'`.execute(db);
+  }
+}
+
+async function cost(fn: () => Promise<unknown>): Promise<number> {
+  const before = statements.count;
+  await fn();
+  return statements.count - before;
+}
+
+async function measure() {
+  await as(core, 'zhao');
+  const itemId = (await wf.list('all'))[0]!.id;
+  return {
+    inbox: await cost(() => wf.list('inbox')),
+    all: await cost(() => wf.list('all')),
+    item: await cost(() => wf.get(itemId)),
+    register: await (async () => {
+      await as(core, 'liu');
+      return cost(() => wf.register(fields({ title: '新登记的事项' })));
+    })(),
+  };
+}
+
+describe('statements per page', () => {
+  it('do not depend on the number of items', async () => {
+    const small = await measure();
+    await grow(1200);
+    const n = Number((await core.vault.db().selectFrom('items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    expect(n).toBeGreaterThan(2000);
+    expect(await measure()).toEqual(small);
+  }, 120_000);
+});
