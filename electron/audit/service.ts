@@ -3,7 +3,8 @@ import type { AuditPage, VerifyReport } from '../../shared/types';
 import type { SessionContext } from '../context/session';
 import type { DB } from '../store/database';
 import { auditHead } from './append';
-import { parseCheckpoint, verifyAudit } from './verify';
+import { parseCheckpoint } from './verify';
+import { verifyAuditParallel } from './verify-parallel';
 
 // The 安全审计员's desk: the trail, its verification, and countersigned checkpoints.
 
@@ -38,7 +39,7 @@ export class AuditService {
   async verify(checkpoint?: string): Promise<VerifyReport> {
     const cp = checkpoint ? parseCheckpoint(checkpoint) : undefined;
     if (checkpoint && !cp) throw new AppFailure('INVALID_INPUT', '检查点格式应为 序号:哈希');
-    const report = await verifyAudit(this.ctx.db(), { checkpoint: cp ?? undefined, trustedOrgFingerprint: this.orgFingerprint() });
+    const report = await verifyAuditParallel(this.ctx.db(), { checkpoint: cp ?? undefined, trustedOrgFingerprint: this.orgFingerprint() });
     await this.ctx.audit({ action: 'audit.verified', subject: 'audit_log', payload: { ok: report.ok, checked: report.checked, firstBad: report.firstBad } });
     return report;
   }

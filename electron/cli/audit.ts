@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { parseCheckpoint, verifyAudit } from '../audit/verify';
+import { parseCheckpoint } from '../audit/verify';
+import { verifyAuditParallel } from '../audit/verify-parallel';
 import { fingerprint } from '../keys/crypto';
 import { openStore } from '../store/database';
 import { KeyslotFile } from '../store/keyslots';
@@ -53,7 +54,7 @@ export async function auditVerify(args: string[]): Promise<number> {
       return 2;
     }
     const org = await store.db.selectFrom('organization').select('public_key').executeTakeFirstOrThrow();
-    const report = await verifyAudit(store.db, { checkpoint: checkpoint ?? undefined, trustedOrgFingerprint: fingerprint(org.public_key) });
+    const report = await verifyAuditParallel(store.db, { checkpoint: checkpoint ?? undefined, trustedOrgFingerprint: fingerprint(org.public_key) });
     if (report.ok) {
       process.stdout.write(`审计日志验证通过：共 ${report.checked} 条记录，末条 ${report.head?.seq ?? 0}:${report.head?.hash ?? ''}\n`);
       return 0;

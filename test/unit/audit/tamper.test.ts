@@ -4,6 +4,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { entryHash } from '../../../electron/audit/entry';
 import { verifyAudit } from '../../../electron/audit/verify';
+import { verifyAuditParallel } from '../../../electron/audit/verify-parallel';
 import { signEd25519 } from '../../../electron/keys/crypto';
 import { signerFromPrivateKey } from '../../../electron/audit/append';
 import { openRaw } from '../../../electron/store/database';
@@ -49,9 +50,15 @@ afterEach(async () => {
 const count = () => (raw.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
 const head = () => raw.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
 
-describe('audit verification', () => {
+// Both verifiers give the same report: the sequential pass, and the one across cores.
+const VERIFIERS: Array<[string, typeof verifyAudit]> = [
+  ['sequential', verifyAudit],
+  ['parallel', (db, opts) => verifyAuditParallel(db, { ...opts, workers: 2 })],
+];
+
+describe.each(VERIFIERS)('audit verification (%s)', (_name, verify) => {
   it('passes on the untouched trail', async () => {
-    const r = await verifyAudit(db);
+    const r = await verify(db);
     expect(r).toMatchObject({ ok: true, checked: count(), firstBad: null });
     expect(count()).toBeGreaterThan(12);
     // Entries by the sysAdmin after the password change are signed by their own key.
@@ -61,12 +68,12 @@ describe('audit verification', () => {
 
   it('names an entry whose field was changed', async () => {
     raw.prepare("UPDATE audit_log SET payload = json_set(payload, '$.department', '财务科') WHERE seq = 8").run();
-    expect((await verifyAudit(db)).firstBad).toEqual({ seq: 8, reason: '记录内容被修改：哈希不符' });
+    expect((await verify(db)).firstBad).toEqual({ seq: 8, reason: '记录内容被修改：哈希不符' });
   });
 
   it('names a deleted middle entry', async () => {
     raw.prepare('DELETE FROM audit_log WHERE seq = 6').run();
-    const r = await verifyAudit(db);
+    const r = await verify(db);
     expect(r.ok).toBe(false);
     expect(r.firstBad!.seq).toBe(6);
   });
@@ -77,16 +84,16 @@ describe('audit verification', () => {
     const put = raw.prepare('UPDATE audit_log SET time=@time, actor=@actor, role=@role, action=@action, subject=@subject, payload=@payload, prev_hash=@prev_hash, signer=@signer, hash=@hash, signature=@signature WHERE seq=@target');
     put.run({ ...b, target: 7 });
     put.run({ ...a, target: 8 });
-    expect((await verifyAudit(db)).firstBad!.seq).toBe(7);
+    expect((await verify(db)).firstBad!.seq).toBe(7);
   });
 
   it('catches entries cut from the end against a checkpoint', async () => {
     const checkpoint = head();
     raw.prepare('DELETE FROM audit_log WHERE seq > ?').run(checkpoint.seq - 3);
     // Without an outside anchor a shortened chain is still a valid chain...
-    expect((await verifyAudit(db)).ok).toBe(true);
+    expect((await verify(db)).ok).toBe(true);
     // ...the checkpoint printed on a form or countersigned by the auditor catches it.
-    const r = await verifyAudit(db, { checkpoint });
+    const r = await verify(db, { checkpoint });
     expect(r.ok).toBe(false);
     expect(r.firstBad!.seq).toBe(checkpoint.seq - 2);
     expect(r.firstBad!.reason).toMatch(/截断/);
@@ -94,7 +101,7 @@ describe('audit verification', () => {
 
   it('catches a checkpoint whose hash differs', async () => {
     const cp = head();
-    expect((await verifyAudit(db, { checkpoint: { seq: cp.seq, hash: 'f'.repeat(64) } })).firstBad!.reason).toMatch(/检查点/);
+    expect((await verify(db, { checkpoint: { seq: cp.seq, hash: 'f'.repeat(64) } })).firstBad!.reason).toMatch(/检查点/);
   });
 
   it("catches an old entry re-signed with another user's key", async () => {
@@ -107,18 +114,18 @@ describe('audit verification', () => {
     const hash = entryHash(fields);
     const signature = signEd25519(secAdminKey, Buffer.from(hash, 'hex')).toString('base64');
     raw.prepare('UPDATE audit_log SET signer = ?, hash = ?, signature = ? WHERE seq = ?').run(other.fingerprint, hash, signature, row.seq);
-    expect((await verifyAudit(db)).firstBad).toEqual({ seq: row.seq, reason: '签名密钥不是该操作人当时持有的密钥' });
+    expect((await verify(db)).firstBad).toEqual({ seq: row.seq, reason: '签名密钥不是该操作人当时持有的密钥' });
   });
 
   it("catches a signature made with another key under the right name", async () => {
     const row = raw.prepare("SELECT seq, hash FROM audit_log WHERE actor = ? AND action = 'user.created' ORDER BY seq LIMIT 1").get(sysAdminId) as { seq: number; hash: string };
     const forged = signEd25519(secAdminKey, Buffer.from(row.hash, 'hex')).toString('base64');
     raw.prepare('UPDATE audit_log SET signature = ? WHERE seq = ?').run(forged, row.seq);
-    expect((await verifyAudit(db)).firstBad).toEqual({ seq: row.seq, reason: '签名验证失败' });
+    expect((await verify(db)).firstBad).toEqual({ seq: row.seq, reason: '签名验证失败' });
   });
 
   it('rejects a chain whose organization key is not the trusted one', async () => {
-    const r = await verifyAudit(db, { trustedOrgFingerprint: `sha256:${'0'.repeat(64)}` });
+    const r = await verify(db, { trustedOrgFingerprint: `sha256:${'0'.repeat(64)}` });
     expect(r.firstBad).toEqual({ seq: 1, reason: '单位密钥指纹与受信任的指纹不符' });
   });
 });
