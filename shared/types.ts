@@ -64,15 +64,28 @@ export interface AuditEntryView {
   role: string;
   action: string;
   subject: string;
-  /** The subject's name when it is a user; otherwise the subject itself. */
+  /** The subject as people know it: a user's name, an item's title, or the subject itself. */
   subjectName: string;
+  /** The action in Chinese (shared/audit.ts). */
+  actionLabel: string;
+  /** What the entry recorded, in words (its payload's text), when it has one. */
+  text: string;
   payload: unknown;
   hash: string;
+  signature: string;
 }
 
 export interface AuditPage {
   entries: AuditEntryView[];
   total: number;
+}
+
+/** A range of the trail, as the auditor exports it: the JSON, its CSV, and the auditor's signature over the JSON. */
+export interface AuditExtract {
+  fileName: string;
+  json: string;
+  csv: string;
+  signature: { alg: 'Ed25519'; publicKey: string; signature: string; signer: string };
 }
 
 export interface VerifyReport {

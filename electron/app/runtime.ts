@@ -48,7 +48,9 @@ function handlers(s: Services, opts: RuntimeOptions): Handlers<typeof contract> 
     },
     policy: { get: () => s.policy.get(), update: (i) => s.policy.update(i) },
     audit: {
-      list: (i) => s.audit.list(i.offset, i.limit),
+      list: (i) => s.audit.list(i),
+      checkpoints: () => s.audit.checkpoints(),
+      extract: (i) => s.audit.extract(i.fromSeq, i.toSeq),
       verify: (i) => s.audit.verify(i.checkpoint),
       countersign: () => s.audit.countersign(),
       verifyFiles: () => s.audit.verifyFiles(verifyBlobs),

@@ -74,7 +74,7 @@ export function createServices(opts: ServicesOptions) {
     recovery: new Recovery(vault, locks.vault, now, () => session.currentUserId() !== null),
     accounts: new Accounts(vault, ctx, locks.vault),
     policy: new PolicyService(ctx, () => vault.slots(), (m) => session.setIdleMinutes(m)),
-    audit: new AuditService(ctx, () => vault.org().fingerprint),
+    audit: new AuditService(ctx, () => vault.org().fingerprint, (bytes) => session.signBytes(bytes)),
     backup: new BackupService(vault, ctx, locks.vault),
     calendar,
     bases,

@@ -6,7 +6,8 @@ import { appendAudit, signerFromPrivateKey, type Signer } from '../audit/append'
 import { KEY_EVENTS } from '../audit/verify';
 import type { Mutex } from '../context/locks';
 import type { AuditInput, SessionContext } from '../context/session';
-import { fingerprint, generateSigningKey, publicKeyFromPrivate } from '../keys/crypto';
+import { createPublicKey } from 'node:crypto';
+import { fingerprint, generateSigningKey, publicKeyFromPrivate, rawPublicKey, signEd25519 } from '../keys/crypto';
 import { WrongKeyError } from '../store/database';
 import { KeyslotCorrupt, type KeyslotFile, type Slot, type Unwrapped } from '../store/keyslots';
 import { runAccountChange } from '../vault/account-change';
@@ -312,6 +313,13 @@ export class SessionService {
   private require(): Session {
     if (!this.session) throw fail('NOT_LOGGED_IN', '请先登录');
     return this.session;
+  }
+
+  /** Signs bytes with the current user's own key (an auditor's extract, a publisher's record). */
+  signBytes(bytes: Buffer): { publicKey: string; signature: string; signer: string } {
+    const key = this.require().signingKey;
+    if (!key) throw fail('CONFLICT', '您尚未设立自己的签名密钥：请先修改初始密码');
+    return { publicKey: rawPublicKey(createPublicKey(key.privateKey)).toString('base64'), signature: signEd25519(key.privateKey, bytes).toString('base64'), signer: key.fingerprint };
   }
 
   /** The current user's key, or the organization's before the user has one. */

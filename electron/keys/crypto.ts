@@ -91,7 +91,7 @@ export function generateSigningKey(): SigningKey {
   return { publicKey: rawPublicKey(publicKey), privateKey: privateKey.export({ format: 'der', type: 'pkcs8' }) };
 }
 
-function rawPublicKey(key: KeyObject): Buffer {
+export function rawPublicKey(key: KeyObject): Buffer {
   const jwk = key.export({ format: 'jwk' });
   return Buffer.from(jwk.x!, 'base64url');
 }

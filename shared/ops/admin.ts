@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { op } from '../define';
 import { ADMIN_ROLES, BUSINESS_ROLES, ROLES } from '../roles';
-import { id, none, password, str, text, username } from '../schemas';
-import type { AppInfo, AuditPage, SecurityPolicy, SessionInfo, SetupResult, UserSummary, VerifyReport } from '../types';
+import { date, id, none, password, str, text, username } from '../schemas';
+import type { AppInfo, AuditExtract, AuditPage, SecurityPolicy, SessionInfo, SetupResult, UserSummary, VerifyReport } from '../types';
 
 // Set-up, sessions, accounts, policy and the audit trail: the 三员's operations.
 
@@ -93,7 +93,22 @@ export const backup = {
 
 export const audit = {
   list: op<AuditPage>()({
-    input: z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(500) }),
+    input: z.object({
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(500),
+      actor: id.optional(),
+      action: str().max(64).optional(),
+      subject: id.optional(),
+      from: date.optional(),
+      to: date.optional(),
+    }),
+    access: { kind: 'user', roles: ['auditor'] },
+  }),
+  /** Countersigned checkpoints, newest first. */
+  checkpoints: op<Array<{ seq: number; hash: string; time: string; by: string }>>()({ input: none, access: { kind: 'user', roles: ['auditor'] } }),
+  /** A range of the trail as a signed extract (JSON + CSV), itself recorded in the trail. */
+  extract: op<AuditExtract>()({
+    input: z.object({ fromSeq: z.number().int().min(1), toSeq: z.number().int().min(1) }),
     access: { kind: 'user', roles: ['auditor'] },
   }),
   verify: op<VerifyReport>()({

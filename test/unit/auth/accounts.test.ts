@@ -231,7 +231,7 @@ describe('accounts and the three administrators', () => {
     const head = await core.audit.countersign();
     const report = await core.audit.verify(`${head.seq}:${head.hash}`);
     expect(report).toMatchObject({ ok: true, firstBad: null });
-    const page = await core.audit.list(0, 500);
+    const page = await core.audit.list({ offset: 0, limit: 500 });
     const created = page.entries.find((e) => e.action === 'user.created' && e.actorName === '系统管理员甲');
     expect(created?.subjectName).toBe('张三');
   });

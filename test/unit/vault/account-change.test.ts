@@ -51,7 +51,7 @@ async function actions(s: Services, action: string, subject?: string): Promise<n
   await s.session.login(ADMINS.auditor.username, NEW_PASSWORD).catch(async () => {
     await firstLogin(s, ADMINS.auditor);
   });
-  const page = await s.audit.list(0, 500);
+  const page = await s.audit.list({ offset: 0, limit: 500 });
   await s.session.logout();
   return page.entries.filter((e) => e.action === action && (!subject || e.subject === subject)).length;
 }
