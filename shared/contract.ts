@@ -1,6 +1,7 @@
 import { defineContract, event, type ParsedInputOf } from './define';
 import type { DocumentProgress } from './documents';
 import { app, audit, auth, backup, policy, setup, users } from './ops/admin';
+import { applications } from './ops/applications';
 import { documents, findings } from './ops/documents';
 import { items } from './ops/items';
 import { bases, calendar, catalogue, profiles } from './ops/reference';
@@ -26,6 +27,7 @@ export const contract = defineContract({
   catalogue,
   bases,
   calendar,
+  applications,
 });
 
 export const events = {

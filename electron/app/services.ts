@@ -19,6 +19,8 @@ import { ItemLetters } from '../workflow/letters';
 import { ProfileStore } from '../workflow/profile-store';
 import { ItemQueries } from '../workflow/read-model';
 import { ItemRecords } from '../workflow/records';
+import { Applications } from '../applications/service';
+import { AnnualReports } from '../applications/report';
 import { BackupService } from './backup-service';
 import { Setup } from './setup';
 import { Vault } from '../vault/vault';
@@ -85,6 +87,15 @@ export function createServices(opts: ServicesOptions) {
     records: new ItemRecords(changes),
     queries,
     documents,
+    applications: new Applications(ctx, calendar, {
+      register: (fields) => new ItemCommands(changes).register(fields),
+      outcome: async (itemId) => {
+        const item = await queries.get(itemId);
+        const state = (await ctx.db().selectFrom('items').select('state').where('id', '=', itemId).executeTakeFirstOrThrow()).state;
+        return { status: item.status, outcome: (JSON.parse(state) as { proposal?: { outcome?: string } }).proposal?.outcome ?? null };
+      },
+    }),
+    reports: new AnnualReports(ctx),
     findings: new FindingDecisions(ctx, (itemId) => queries.findingsRefusal(itemId)),
     async close(): Promise<void> {
       if (session.currentUserId()) await session.logout();

@@ -324,6 +324,40 @@ export interface RecallsTable {
   carried_by_bundle_id: string | null;
 }
 
+export interface ApplicationsTable {
+  id: string;
+  number: string;
+  year: number;
+  received_on: string;
+  received_via: string;
+  applicant_kind: string;
+  applicant_name: string;
+  id_type: string;
+  id_number: string;
+  contact: string;
+  address: string;
+  request: string;
+  purpose: string;
+  delivery_form: string;
+  status: string;
+  correction_requested_on: string | null;
+  correction_text: string | null;
+  correction_received_on: string | null;
+  /** JSON {days, approvedBy, approvedOn, reason}: one extension at most. */
+  extension: string | null;
+  /** JSON {party, letterOn}: the third party consulted. */
+  third_party: string | null;
+  item_id: string | null;
+  split_from: string | null;
+  reply_type: string | null;
+  reply_subtype: string | null;
+  reply_on: string | null;
+  reply_text: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Schema {
   settings: SettingsTable;
   organization: OrganizationTable;
@@ -346,6 +380,7 @@ export interface Schema {
   bundles: BundlesTable;
   publication_register: PublicationRegisterTable;
   recalls: RecallsTable;
+  applications: ApplicationsTable;
   documents: DocumentsTable;
   findings: FindingsTable;
 }

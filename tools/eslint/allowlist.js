@@ -31,6 +31,8 @@ export const UNITS = [
   ['redaction', 'electron/redaction/'],
   ['forms', 'electron/forms/'],
   ['export', 'electron/export/'],
+  ['publication', 'electron/publication/'],
+  ['applications', 'electron/applications/'],
 ];
 
 /** unit → the other units it may import. */
@@ -55,9 +57,11 @@ export const ALLOWED = {
   redaction: ['documents', 'scanner', 'keys'],
   forms: ['keys', 'audit'],
   export: ['keys', 'audit', 'store', 'context'],
-  app: ['vault', 'store', 'keys', 'audit', 'auth', 'context', 'workflow', 'calendar', 'bases', 'catalogue', 'documents', 'scanner', 'redaction', 'forms', 'export', 'ipc'],
+  publication: ['export', 'audit', 'context', 'store', 'keys'],
+  applications: ['context', 'calendar', 'store'],
+  app: ['vault', 'store', 'keys', 'audit', 'auth', 'context', 'workflow', 'calendar', 'bases', 'catalogue', 'documents', 'scanner', 'redaction', 'forms', 'export', 'publication', 'applications', 'ipc'],
   host: ['app', 'ipc', 'documents'],
-  cli: ['app', 'vault', 'store', 'keys', 'audit', 'auth', 'context', 'workflow', 'documents', 'scanner', 'redaction', 'forms', 'export', 'calendar'],
+  cli: ['app', 'vault', 'store', 'keys', 'audit', 'auth', 'context', 'workflow', 'documents', 'scanner', 'redaction', 'forms', 'export', 'publication', 'applications', 'calendar'],
 };
 
 /** A domain's services are composed by app/, never imported by another domain. */
@@ -65,7 +69,7 @@ export const SERVICE_FILE = /(^|\/)([a-z-]*-)?service(\.ts)?$/;
 export const COMPOSERS = new Set(['app', 'cli']);
 
 export function unitOf(rel) {
-  for (const [unit, prefix] of UNITS) if (rel === prefix || rel.startsWith(prefix)) return unit;
+  for (const [unit, prefix] of UNITS) if (rel === prefix || rel.startsWith(prefix) || `${rel}/` === prefix) return unit;
   return null;
 }
 

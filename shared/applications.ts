@@ -1,0 +1,30 @@
+// The words of 依申请公开 (seed 004 附件2 第九、十条; 附件9 第四条) and the annual report's
+// result categories. Data, not behaviour: the service and the screens read them.
+
+export const RECEIVED_VIA = ['当面', '信函', '传真', '网络', '其他'] as const;
+export const APPLICANT_KINDS = ['person', 'organization'] as const;
+export const APPLICANT_KIND_LABELS = { person: '公民', organization: '法人或其他组织' } as const;
+export const ID_TYPES = ['居民身份证', '护照', '港澳台居民证件', '统一社会信用代码', '其他'] as const;
+export const DELIVERY_FORMS = ['纸质', '电子邮件', '光盘', '当场阅览或抄录', '其他'] as const;
+
+/** 附件9 第四条（四）3: the seven results of the year's report. */
+export const REPLY_TYPES = ['予以公开', '部分公开', '不予公开', '无法提供', '不予处理', '其他处理'] as const;
+export type ReplyType = (typeof REPLY_TYPES)[number];
+
+/** The variants each reply has (附件2 第九条), in the regulation's words. */
+export const REPLY_SUBTYPES: Record<ReplyType, readonly string[]> = {
+  予以公开: ['已对外公开', '答复回执', '近期内对外公开'],
+  部分公开: ['区分处理后提供'],
+  不予公开: ['国家秘密类豁免', '法律、行政法规禁止类豁免', '三安全一稳定类豁免', '第三方合法权益保护类豁免', '三类内部事务信息', '四类过程性信息', '行政执法案卷', '行政查询事项'],
+  无法提供: ['本机关不掌握相关政府信息', '没有现成信息需要另行制作', '补正后申请内容仍不明确'],
+  不予处理: ['信访、举报、投诉等诉求类申请', '重复申请', '要求提供公开出版物', '要求行政机关确认或者重新出具已获取信息', '党务信息'],
+  其他处理: ['申请人逾期未补正', '其他'],
+};
+
+export const APPLICATION_STATUSES = ['registered', 'awaitingCorrection', 'replied'] as const;
+export const APPLICATION_STATUS_LABELS = { registered: '办理中', awaitingCorrection: '等待补正（答复期限中止）', replied: '已答复' } as const;
+/** The longest extension an approval may grant (附件2 第六条). */
+export const MAX_EXTENSION_DAYS = 20;
+export const REPLY_DAYS = 20;
+/** The third party's letter goes out within this many working days of receipt (附件2 第七条). */
+export const THIRD_PARTY_LETTER_DAYS = 5;
