@@ -123,7 +123,7 @@ describe('the annual report', () => {
     await core.reports.setReviewCounts(2026, { reconsideration: 2, direct: 1, afterReconsideration: 1 });
     const x = await core.reports.xlsx(2026);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(x.base64, 'base64'));
+    await wb.xlsx.load(Buffer.from(x.base64, 'base64') as unknown as ArrayBuffer);
     const rows = wb.getWorksheet('收到和处理申请情况')!.getSheetValues().filter(Boolean) as unknown[][];
     const cell = (label: string) => rows.find((r) => r[1] === label)?.[2];
     expect(cell('本年新收政府信息公开申请数量')).toBe(expected.received);
