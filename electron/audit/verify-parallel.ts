@@ -1,6 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { Selectable } from 'kysely';
 import type { DB } from '../store/database';
+import type { AuditLogTable } from '../store/schema';
 import { fingerprint } from '../keys/crypto';
 import { GENESIS_HASH } from './entry';
 import { KEY_EVENTS, type VerifyOptions } from './verify';
@@ -13,21 +15,8 @@ import type { VerifyReport } from '../../shared/types';
 
 const BATCH = 1000;
 
-interface Row {
-  seq: number;
-  time: string;
-  actor: string;
-  role: string;
-  action: string;
-  subject: string;
-  payload: string;
-  prev_hash: string;
-  signer: string;
-  hash: string;
-  signature: string;
-  /** The signer's raw public key (base64), as the main thread knows it. */
-  key?: string;
-}
+/** A stored entry, with the signer's raw public key (base64) as the main thread knows it. */
+type Row = Selectable<AuditLogTable> & { key?: string };
 
 type Bad = { seq: number; reason: string } | null;
 
