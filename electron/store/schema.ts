@@ -358,6 +358,15 @@ export interface ApplicationsTable {
   updated_at: string;
 }
 
+export interface ProfileStepsTable {
+  profile_id: string;
+  version: number;
+  step_id: string;
+  position: number;
+  role: string;
+  name: string;
+}
+
 export interface Schema {
   settings: SettingsTable;
   organization: OrganizationTable;
@@ -381,6 +390,7 @@ export interface Schema {
   publication_register: PublicationRegisterTable;
   recalls: RecallsTable;
   applications: ApplicationsTable;
+  profile_steps: ProfileStepsTable;
   documents: DocumentsTable;
   findings: FindingsTable;
 }

@@ -19,11 +19,13 @@ export class ProfileStore {
   /** Stores a shipped profile version the first time it is used, so items keep it forever. */
   async store(tx: DB | Tx, p: Profile): Promise<void> {
     const exists = await tx.selectFrom('profiles').select('id').where('id', '=', p.id).where('version', '=', p.version).executeTakeFirst();
-    if (!exists)
-      await tx
-        .insertInto('profiles')
-        .values({ id: p.id, version: p.version, definition: JSON.stringify(p), created_by: this.ctx.user().id, created_at: this.ctx.now().toISOString() })
-        .execute();
+    if (exists) return;
+    await tx
+      .insertInto('profiles')
+      .values({ id: p.id, version: p.version, definition: JSON.stringify(p), created_by: this.ctx.user().id, created_at: this.ctx.now().toISOString() })
+      .execute();
+    for (const [position, s] of p.steps.entries())
+      await tx.insertInto('profile_steps').values({ profile_id: p.id, version: p.version, step_id: s.id, position, role: s.role, name: s.name }).execute();
   }
 
   /** Inside a transaction pass it as `db`: a query outside it would wait for it forever. */

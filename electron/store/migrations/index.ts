@@ -6,6 +6,7 @@ import * as m0004 from './0004_review_gate';
 import * as m0005 from './0005_indexes_search';
 import * as m0006 from './0006_publication';
 import * as m0007 from './0007_applications';
+import * as m0008 from './0008_profile_steps';
 
 // Listed statically (not read from disk) so the bundled main process carries them.
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_indexes_search': m0005,
   '0006_publication': m0006,
   '0007_applications': m0007,
+  '0008_profile_steps': m0008,
 };
