@@ -16,6 +16,8 @@ const fail = (code: ConstructorParameters<typeof AppFailure>[0], message: string
 /** The confirmed public versions of an item, checked again by the proof gate right now. */
 export interface PublicFiles {
   forExport(itemId: string): Promise<{ files: Array<BundleFileSource & { sha256: string }>; problem: string | null }>;
+  /** The same question without producing anything: for listing the queue. */
+  readiness(itemId: string): Promise<{ problem: string | null; files: number }>;
 }
 
 export interface QueueEntry {
@@ -68,8 +70,8 @@ export class PublicationService {
     for (const r of rows) {
       const outcome = (JSON.parse(r.state) as { proposal?: { outcome?: string } }).proposal?.outcome;
       if (outcome !== 'PUBLISH' && outcome !== 'PUBLISH_PART') continue;
-      const pf = await this.publicFiles.forExport(r.id);
-      out.push({ itemId: r.id, title: r.title, documentNumber: r.document_number, outcome, approvedOn: r.decided_on ?? '', ready: !pf.problem, problem: pf.problem, files: pf.files.length });
+      const pf = await this.publicFiles.readiness(r.id);
+      out.push({ itemId: r.id, title: r.title, documentNumber: r.document_number, outcome, approvedOn: r.decided_on ?? '', ready: !pf.problem, problem: pf.problem, files: pf.files });
     }
     return out;
   }
@@ -89,10 +91,15 @@ export class PublicationService {
         .execute();
       if (!ready.length && !recalls.length) throw fail('CONFLICT', '待发布队列中没有可以导出的事项，也没有待发出的撤回');
       const items: BundleItemInput[] = [];
+      const skipped: Array<{ itemId: string; title: string; problem: string }> = [];
       for (const q of ready) {
         const row = await db.selectFrom('items').selectAll().where('id', '=', q.itemId).executeTakeFirstOrThrow();
         const last = await db.selectFrom('opinions').select('created_at').where('item_id', '=', q.itemId).orderBy('id', 'desc').executeTakeFirstOrThrow();
-        const { files } = await this.publicFiles.forExport(q.itemId);
+        const { files, problem } = await this.publicFiles.forExport(q.itemId);
+        if (problem) {
+          skipped.push({ itemId: q.itemId, title: row.title, problem });
+          continue;
+        }
         items.push({
           id: row.id,
           title: row.title,
@@ -107,6 +114,7 @@ export class PublicationService {
           files,
         });
       }
+      if (!items.length && !recalls.length) throw fail('CONFLICT', `没有可以导出的事项：${skipped.map((x) => `“${x.title}”${x.problem}`).join('；')}`);
       const org = await db.selectFrom('organization').select(['bundle_sequence']).executeTakeFirstOrThrow();
       const head = await auditHead(db);
       const key = this.orgKey();
@@ -156,7 +164,7 @@ export class PublicationService {
         rmSync(written.path, { recursive: true, force: true });
         throw err;
       }
-      return { path: written.path, bundleId: written.bundleId, sequence: org.bundle_sequence + 1, manifestSha256: written.manifestSha256, items: items.length, recalls: recalls.length };
+      return { path: written.path, bundleId: written.bundleId, sequence: org.bundle_sequence + 1, manifestSha256: written.manifestSha256, items: items.length, recalls: recalls.length, skipped };
     });
   }
 
