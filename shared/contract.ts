@@ -4,6 +4,7 @@ import { app, audit, auth, backup, policy, setup, users } from './ops/admin';
 import { applications } from './ops/applications';
 import { documents, findings } from './ops/documents';
 import { items } from './ops/items';
+import { publication, publicVersions } from './ops/publication';
 import { bases, calendar, catalogue, profiles } from './ops/reference';
 import type { SessionInfo } from './types';
 
@@ -28,6 +29,8 @@ export const contract = defineContract({
   bases,
   calendar,
   applications,
+  publicVersions,
+  publication,
 });
 
 export const events = {

@@ -23,6 +23,11 @@ import { Applications } from '../applications/service';
 import { AnnualReports } from '../applications/report';
 import { BackupService } from './backup-service';
 import { Setup } from './setup';
+import { readBlob } from '../documents/blobs';
+import { PublicVersions, type Redactor } from '../publication/public-versions';
+import { PublicationService } from '../publication/service';
+import type { BundleProgress } from '../export/types';
+import { signEd25519 } from '../keys/crypto';
 import { Vault } from '../vault/vault';
 
 // The composition root: every service of the main process, each given the session
@@ -37,6 +42,9 @@ export interface ServicesOptions {
   /** Where document analysis runs; the hosts pass a worker-thread analyzer. */
   analyzer?: Analyzer;
   onDocumentProgress?: (p: DocumentProgress) => void;
+  /** The redaction engine behind public versions (tests may pass a stand-in). */
+  redactor?: Redactor;
+  onBundleProgress?: (p: BundleProgress) => void;
 }
 
 export function createServices(opts: ServicesOptions) {
@@ -57,8 +65,21 @@ export function createServices(opts: ServicesOptions) {
   const catalogue = new CatalogueService(ctx);
   const profiles = new ProfileStore(ctx);
   const queries = new ItemQueries(ctx, profiles, calendar, bases, catalogue);
-  const changes = new ItemChanges({ ctx, profiles, calendar, catalogue, queries, locks: locks.items });
+  const publicVersions = opts.redactor ? new PublicVersions(ctx, opts.redactor, readBlob) : null;
+  const changes = new ItemChanges({ ctx, profiles, calendar, catalogue, queries, locks: locks.items, publicVersions: publicVersions ?? undefined });
   const documents = new Documents(ctx, opts.analyzer ?? inlineAnalyzer, (p) => opts.onDocumentProgress?.(p), () => bases.terms());
+  const publication = publicVersions
+    ? new PublicationService(
+        ctx,
+        locks.vault,
+        publicVersions,
+        () => {
+          const org = vault.org();
+          return { name: org.name, shortName: org.shortName, signer: { publicKey: org.publicKey, sign: (bytes: Uint8Array) => signEd25519(org.privateKey, Buffer.from(bytes)) } };
+        },
+        opts.onBundleProgress,
+      )
+    : null;
   // Document text cached for paging goes with the session that read it.
   session.onChange((s) => {
     if (!s.user || s.locked) documents.dropCaches();
@@ -87,6 +108,8 @@ export function createServices(opts: ServicesOptions) {
     records: new ItemRecords(changes),
     queries,
     documents,
+    publicVersions,
+    publication,
     applications: new Applications(ctx, calendar, {
       register: (fields) => new ItemCommands(changes).register(fields),
       outcome: async (itemId) => {

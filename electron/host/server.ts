@@ -14,6 +14,8 @@ export interface HostOptions {
   rendererDir: string;
   shimFile: string;
   port?: number;
+  /** Largest accepted request body in bytes (tests lower it). */
+  maxBody?: number;
 }
 
 export interface Host {
@@ -38,20 +40,38 @@ const TYPES: Record<string, string> = {
 // A 50 MB carrier file arrives base64-encoded inside JSON.
 const MAX_BODY = 72 * 1024 * 1024;
 
-function readBody(req: IncomingMessage): Promise<string> {
+class BodyTooLarge extends Error {}
+
+/**
+ * Reads a body only after the caller was checked (token, origin): bytes are counted as
+ * they stream and the read stops at the limit, so an oversized or hostile body is never
+ * held in memory. A declared Content-Length over the limit is refused before any byte.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(new BodyTooLarge());
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('body too large'));
-        req.destroy();
+      if (size > limit) {
+        req.pause();
+        req.removeAllListeners('data');
+        chunks.length = 0;
+        reject(new BodyTooLarge());
       } else chunks.push(c);
     });
     req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** Answers and drops the connection, so an unread body is never drained. */
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, body: string, type = 'application/json'): void {
+  res.shouldKeepAlive = false;
+  res.once('finish', () => req.socket.destroy());
+  send(res, status, type, body);
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
@@ -88,21 +108,25 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', origin);
-      if (!sameHost(req)) return send(res, 403, 'text/plain; charset=utf-8', '拒绝访问');
+      if (!sameHost(req)) return refuse(req, res, 403, '拒绝访问', 'text/plain; charset=utf-8');
 
       if (url.pathname.startsWith('/ipc/')) {
         if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', '');
+        // The caller is checked from the request line and headers alone: a body is
+        // never read for a caller that may not call.
+        const header = req.headers['x-mishen-token'];
+        if (!tokenOk(Array.isArray(header) ? header[0] : header))
+          return refuse(req, res, 403, JSON.stringify(fail('FORBIDDEN_SENDER', '调用来源不受信任，已拒绝')));
         const channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
         let input: unknown;
         try {
-          input = (JSON.parse(await readBody(req)) as { input?: unknown }).input;
-        } catch {
+          input = (JSON.parse(await readBody(req, opts.maxBody ?? MAX_BODY)) as { input?: unknown }).input;
+        } catch (err) {
+          if (err instanceof BodyTooLarge)
+            return refuse(req, res, 413, JSON.stringify(fail('INVALID_INPUT', '请求内容过大，已拒绝')));
           return send(res, 400, 'application/json', JSON.stringify(fail('INVALID_INPUT', '请求格式无效')));
         }
-        const header = req.headers['x-mishen-token'];
-        const result = await opts.runtime.dispatcher.dispatch(channel, input, {
-          trustedSender: tokenOk(Array.isArray(header) ? header[0] : header),
-        });
+        const result = await opts.runtime.dispatcher.dispatch(channel, input, { trustedSender: true });
         return send(res, 200, 'application/json', JSON.stringify(result));
       }
 

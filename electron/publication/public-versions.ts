@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/result';
 import type { SessionContext, Tx } from '../context/session';
 import type { DB } from '../store/database';
+import type { PublicVersionView } from '../../shared/ops/publication';
 import type { PublicFiles } from './service';
 
 // The public version of each carrier file: redacted from the confirmed findings and
@@ -26,19 +27,7 @@ export interface Redactor {
   prove(input: { original: Uint8Array; publicVersion: Uint8Array; name: string; removed: string[] }): Promise<{ ok: boolean; problems: string[]; detail: unknown }>;
 }
 
-export interface PublicVersionView {
-  id: string;
-  documentId: string;
-  name: string;
-  type: string;
-  sha256: string;
-  originalSha256: string;
-  removals: unknown[];
-  notes: string[];
-  proof: { ok: boolean; problems: string[] };
-  status: string;
-  createdAt: string;
-}
+export type { PublicVersionView };
 
 export class PublicVersions implements PublicFiles {
   constructor(

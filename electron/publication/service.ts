@@ -1,10 +1,13 @@
 import { rmSync } from 'node:fs';
+import type { QueueEntry, RegisterEntry } from '../../shared/ops/publication';
 import { AppFailure } from '../../shared/result';
+
+export type { QueueEntry, RegisterEntry };
 import type { SessionContext } from '../context/session';
 import type { Mutex } from '../context/locks';
 import { auditHead } from '../audit/append';
-import { beijingIso, bundleSigner, writeBundle } from '../export';
-import type { BundleFileSource, BundleItemInput, BundleProgress } from '../export/types';
+import { beijingIso, writeBundle } from '../export';
+import type { BundleFileSource, BundleItemInput, BundleProgress, BundleSigner } from '../export/types';
 
 // Publication: the 待发布 queue of approved items, the export of a signed mishen-bundle/1
 // to a removable drive, the publication register (政府信息公开登记, 001 第六条(五)),
@@ -20,38 +23,14 @@ export interface PublicFiles {
   readiness(itemId: string): Promise<{ problem: string | null; files: number }>;
 }
 
-export interface QueueEntry {
-  itemId: string;
-  title: string;
-  documentNumber: string;
-  outcome: 'PUBLISH' | 'PUBLISH_PART';
-  approvedOn: string;
-  ready: boolean;
-  problem: string | null;
-  files: number;
-}
 
-export interface RegisterEntry {
-  id: number;
-  itemId: string;
-  title: string;
-  documentNumber: string;
-  bundleId: string;
-  sequence: number;
-  folder: string;
-  files: string[];
-  exportedAt: string;
-  exportedBy: string;
-  publishedOn: string | null;
-  publishedUrl: string | null;
-}
 
 export class PublicationService {
   constructor(
     private readonly ctx: SessionContext,
     private readonly lock: Mutex,
     private readonly publicFiles: PublicFiles,
-    private readonly orgKey: () => { name: string; shortName: string; privateKey: Buffer },
+    private readonly org: () => { name: string; shortName: string; signer: BundleSigner },
     private readonly onProgress: (p: BundleProgress) => void = () => {},
   ) {}
 
@@ -117,7 +96,7 @@ export class PublicationService {
       if (!items.length && !recalls.length) throw fail('CONFLICT', `没有可以导出的事项：${skipped.map((x) => `“${x.title}”${x.problem}`).join('；')}`);
       const org = await db.selectFrom('organization').select(['bundle_sequence']).executeTakeFirstOrThrow();
       const head = await auditHead(db);
-      const key = this.orgKey();
+      const key = this.org();
       const now = this.ctx.now();
       const written = await writeBundle(
         parentDir,
@@ -130,7 +109,7 @@ export class PublicationService {
           items,
           recalls: recalls.map((r) => ({ itemId: r.item_id, bundleId: r.published_bundle_id, reason: r.reason, recalledAt: r.recalled_at })),
         },
-        bundleSigner(key.privateKey),
+        key.signer,
         { onProgress: this.onProgress },
       );
       try {

@@ -6,7 +6,7 @@ import type { KeyedLocks } from '../context/locks';
 import type { SessionContext, Tx } from '../context/session';
 import type { ItemsTable } from '../store/schema';
 import type { ReviewState } from './engine';
-import type { CalendarSource, CatalogueWriter } from './ports';
+import type { CalendarSource, CatalogueWriter, PublicVersionGate } from './ports';
 import type { ProfileStore } from './profile-store';
 import type { ItemQueries } from './read-model';
 import { parseJson } from './rules';
@@ -24,6 +24,7 @@ export interface ItemDeps {
   catalogue: CatalogueWriter;
   queries: ItemQueries;
   locks: KeyedLocks;
+  publicVersions?: PublicVersionGate;
 }
 
 export const fail = (code: ConstructorParameters<typeof AppFailure>[0], message: string) => new AppFailure(code, message);

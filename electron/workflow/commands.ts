@@ -95,9 +95,13 @@ export class ItemCommands {
       if (input.bases.some((b) => !known.has(b))) throw fail('INVALID_INPUT', '引用的审查依据不存在或已停用');
       const today = this.c.today();
       const consultations = consultationViews(await tx.selectFrom('consultations').selectAll().where('item_id', '=', row.id).execute(), profile, today, row.review_mode);
-      const gate = await gateFacts(tx, row, today);
+      const pv = this.c.deps.publicVersions;
+      const gate = await gateFacts(tx, row, today, state.proposal?.outcome === 'PUBLISH_PART' && pv ? await pv.missing(tx, row.id) : 0);
       const t = submitOpinion(profile, state, { userId: user.id, roles: user.roles as Role[] }, input, blockers(row, consultations), gate);
       if (!t.ok) throw fail(t.code, t.message);
+      // The signature that confirms a 区分处理 signs the public versions' hashes.
+      const confirming = t.opinion.effect === 'approve' && state.proposal?.outcome === 'PUBLISH_PART' && (t.step.when === 'partial' || t.step.when === 'partialSecret' || t.finished);
+      const publicVersions = confirming && pv ? await pv.confirm(tx, row.id) : [];
       const entry = await this.c.ctx.append(tx, {
         action: 'item.opinion',
         subject: row.id,
@@ -112,6 +116,7 @@ export class ItemCommands {
           reason: input.reason,
           deferUntil: input.deferUntil ?? null,
           result: { status: t.state.status, stepId: t.state.stepId },
+          ...(publicVersions.length ? { publicVersions } : {}),
         },
       });
       await tx

@@ -97,9 +97,11 @@ export interface Gate {
   confirmedFindings: number;
   /** A classification mark found in the files of an item registered as 未标密级. */
   classificationConflict: boolean;
+  /** Files without a public version that passed the proof (needed to confirm 部分公开). */
+  publicVersionsMissing: number;
 }
 
-export const NO_GATE: Gate = { today: '0000-01-01', openFindings: 0, confirmedFindings: 0, classificationConflict: false };
+export const NO_GATE: Gate = { today: '0000-01-01', openFindings: 0, confirmedFindings: 0, classificationConflict: false, publicVersionsMissing: 0 };
 
 function gateRefusal(gate: Gate, publishes: 'full' | 'part' | null): EngineError | null {
   if (!publishes) return null;
@@ -181,6 +183,10 @@ export function submitOpinion(
   const proposed = opinion.effect === 'propose' ? opinion.outcome : opinion.effect === 'approve' ? state.proposal?.outcome : undefined;
   const gated = gateRefusal(gate, proposed === 'PUBLISH' ? 'full' : proposed === 'PUBLISH_PART' ? 'part' : null);
   if (gated) return gated;
+  // The 区分处理 is confirmed on its public version (000 第八条; 004 附件6 第十条): no
+  // confirming or approving signature on 部分公开 before every file has a proved one.
+  if (opinion.effect === 'approve' && state.proposal?.outcome === 'PUBLISH_PART' && gate.publicVersionsMissing > 0)
+    return refuse('CONFLICT', `须先为 ${gate.publicVersionsMissing} 个载体文件制作公开版本并通过核验，才能确认或批准部分公开`);
 
   const signed: Signed = { stepId: step.id, userId: actor.userId, opinionId: opinion.id };
   const signedBy = {

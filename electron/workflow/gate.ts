@@ -7,7 +7,7 @@ import type { Gate } from './engine';
 // how many findings are undecided and confirmed, and whether a file carries a
 // classification mark while the item is registered as unmarked.
 
-export async function gateFacts(db: DB | Tx, row: ItemsTable, today: string): Promise<Gate> {
+export async function gateFacts(db: DB | Tx, row: ItemsTable, today: string, publicVersionsMissing = 0): Promise<Gate> {
   const rows = await db
     .selectFrom('findings')
     .innerJoin('documents', 'documents.id', 'findings.document_id')
@@ -22,5 +22,6 @@ export async function gateFacts(db: DB | Tx, row: ItemsTable, today: string): Pr
     openFindings: count((r) => r.status === 'open'),
     confirmedFindings: count((r) => r.status === 'confirmed'),
     classificationConflict: row.classification === 'none' && count((r) => r.kind === 'CLASSIFICATION_MARK' && r.status !== 'dismissed') > 0,
+    publicVersionsMissing,
   };
 }

@@ -20,3 +20,11 @@ export interface CatalogueWriter {
   remove(tx: Tx, itemId: string): Promise<void>;
   has(itemId: string): Promise<boolean>;
 }
+
+/** The public versions of an item's files (publication): needed before 部分公开 is confirmed. */
+export interface PublicVersionGate {
+  /** Files still without a public version that passed the proof. */
+  missing(tx: Tx, itemId: string): Promise<number>;
+  /** The confirming signature: drafts become the public versions; their hashes go into the entry. */
+  confirm(tx: Tx, itemId: string): Promise<Array<{ documentId: string; sha256: string }>>;
+}

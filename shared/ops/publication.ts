@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { op } from '../define';
+import { date, id, none, str, text } from '../schemas';
+
+// Public versions of carrier files, the 待发布 queue, export to a removable drive, the
+// publication register and the website record.
+
+export interface PublicVersionView {
+  id: string;
+  documentId: string;
+  name: string;
+  type: string;
+  sha256: string;
+  originalSha256: string;
+  removals: unknown[];
+  notes: string[];
+  proof: { ok: boolean; problems: string[] };
+  status: string;
+  createdAt: string;
+}
+
+export interface QueueEntry {
+  itemId: string;
+  title: string;
+  documentNumber: string;
+  outcome: 'PUBLISH' | 'PUBLISH_PART';
+  approvedOn: string;
+  ready: boolean;
+  problem: string | null;
+  files: number;
+}
+
+export interface RegisterEntry {
+  id: number;
+  itemId: string;
+  title: string;
+  documentNumber: string;
+  bundleId: string;
+  sequence: number;
+  folder: string;
+  files: string[];
+  exportedAt: string;
+  exportedBy: string;
+  publishedOn: string | null;
+  publishedUrl: string | null;
+}
+
+export interface ExportResult {
+  path: string;
+  bundleId: string;
+  sequence: number;
+  manifestSha256: string;
+  items: number;
+  recalls: number;
+  skipped: Array<{ itemId: string; title: string; problem: string }>;
+}
+
+const reviewers = { kind: 'user', roles: ['handler', 'reviewer', 'secrecyOffice', 'approver', 'deptHead'] } as const;
+const publisher = { kind: 'user', roles: ['publisher'] } as const;
+
+export const publicVersions = {
+  /** Produces the public version of one carrier file from its confirmed findings, with the proof. */
+  produce: op<PublicVersionView>()({ input: z.object({ documentId: id, masks: z.record(z.string().max(40), z.string().max(40)).default({}) }), access: reviewers }),
+  list: op<PublicVersionView[]>()({ input: z.object({ itemId: id }), access: { kind: 'user', roles: [...reviewers.roles, 'publisher'] } }),
+};
+
+export const publication = {
+  queue: op<QueueEntry[]>()({ input: none, access: publisher }),
+  export: op<ExportResult>()({ input: z.object({ parentDir: str().trim().min(1).max(1000) }), access: publisher }),
+  register: op<RegisterEntry[]>()({ input: none, access: { kind: 'user', roles: ['publisher', 'secrecyOffice', 'reviewer'] } }),
+  recordPublished: op<RegisterEntry>()({ input: z.object({ itemId: id, publishedOn: date, url: text(500) }), access: publisher }),
+};

@@ -1,0 +1,116 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Services } from '../../../electron/app/services';
+import { verifyBundleDir } from '../../../electron/export';
+import type { Redactor } from '../../../electron/publication/public-versions';
+import { fakeClock, NEW_PASSWORD, setUpCore } from '../../helpers/setup';
+import { refusal } from '../../helpers/refusal';
+import { residentId } from '../../helpers/synthetic';
+import { tempDir } from '../../helpers/tmp';
+import { as, fields, PLAIN, REASONED, staffUp } from '../../helpers/workflow';
+
+// The publication flow on the real services, with a stand-in redaction engine for plain
+// text (the real engine has its own tests): 部分公开 confirmed on its public version,
+// queue, export, the bundle verifiers, the register, the website record, and a recall
+// carried by the next bundle.
+
+const textRedactor: Redactor = {
+  async redact({ bytes, name, targets }) {
+    let text = Buffer.from(bytes).toString('utf8');
+    for (const t of targets) text = text.split(t.text).join('〔已删除〕');
+    return { bytes: Buffer.from(text, 'utf8'), name, type: 'txt', removals: targets.map((t) => ({ kind: t.kind })), notes: [] };
+  },
+  async prove({ publicVersion, removed }) {
+    const text = Buffer.from(publicVersion).toString('utf8');
+    const problems = removed.filter((r) => text.includes(r)).map(() => '公开版本中仍含有已删除的内容');
+    return { ok: problems.length === 0, problems, detail: null };
+  },
+};
+
+let core: Services;
+let cleanup: () => void;
+afterEach(async () => {
+  await core.close();
+  cleanup();
+});
+
+const ID = residentId('150502', '19800101', '041');
+const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
+
+describe('publication', () => {
+  it('部分公开 waits for its public version; the queue leaves as a verified bundle; the register, the website record and a recall follow', async () => {
+    const t = tempDir();
+    cleanup = t.cleanup;
+    core = (await setUpCore(join(t.dir, 'data'), fakeClock(new Date('2026-11-23T09:00:00+08:00')), { redactor: textRedactor })).core;
+    const wf = await staffUp(core, 'tongliao');
+    await as(core, 'sysadm');
+    await core.accounts.create({ username: 'wu', displayName: '吴发布', department: '信息中心', roles: ['publisher'], initialPassword: 'Initial-Pass-1' });
+    await core.session.logout();
+    await core.session.login('wu', 'Initial-Pass-1');
+    await core.session.changePassword('Initial-Pass-1', NEW_PASSWORD);
+
+    await as(core, 'liu');
+    const full = await wf.register(fields({ title: '关于道路改造的公告' }));
+    await core.documents.attach(full.id, '公告.txt', b64('关于道路改造的公告\n工期为三个月。\n'));
+    const part = await wf.register(fields({ title: '低保对象公示' }));
+    const doc = await core.documents.attach(part.id, '公示名单.txt', b64(`低保对象公示名单\n张小明 身份证号 ${ID}\n`));
+    const found = (await core.documents.get(doc.id)).findings;
+    await core.findings.decideMany(found.filter((f) => f.kind === 'ID_CARD').map((f) => f.id), 'confirmed', '身份证号码');
+    const rest = found.filter((f) => f.kind !== 'ID_CARD').map((f) => f.id);
+    if (rest.length) await core.findings.decideMany(rest, 'dismissed', '公示对象姓名依法公开');
+    await wf.opinion({ itemId: full.id, stepId: 'initial', opinionId: 'active', ...PLAIN });
+    await wf.opinion({ itemId: part.id, stepId: 'initial', opinionId: 'partial', ...REASONED });
+    await as(core, 'zhao');
+    await wf.opinion({ itemId: full.id, stepId: 'review', opinionId: 'active', ...PLAIN });
+    await wf.opinion({ itemId: part.id, stepId: 'review', opinionId: 'partial', ...REASONED });
+    await as(core, 'zhou');
+    expect(await refusal(wf.opinion({ itemId: part.id, stepId: 'confirm', opinionId: 'confirm', ...PLAIN }))).toMatchObject({
+      message: '须先为 1 个载体文件制作公开版本并通过核验，才能确认或批准部分公开',
+    });
+    const pv = await core.publicVersions!.produce(doc.id);
+    expect(pv.proof.ok).toBe(true);
+    await wf.opinion({ itemId: part.id, stepId: 'confirm', opinionId: 'confirm', ...PLAIN });
+    expect((await core.publicVersions!.list(part.id))[0]!.status).toBe('confirmed');
+    await as(core, 'sun');
+    await wf.opinion({ itemId: full.id, stepId: 'approval', opinionId: 'approve', ...PLAIN });
+    const item = await wf.opinion({ itemId: part.id, stepId: 'approval', opinionId: 'approve', ...PLAIN });
+    expect(item.status).toBe('approved');
+
+    await as(core, 'wu');
+    const queue = await core.publication!.queue();
+    expect(queue.map((q) => [q.title, q.outcome, q.ready])).toEqual(
+      expect.arrayContaining([
+        ['关于道路改造的公告', 'PUBLISH', true],
+        ['低保对象公示', 'PUBLISH_PART', true],
+      ]),
+    );
+    const usb = join(t.dir, 'usb');
+    mkdirSync(usb);
+    const first = await core.publication!.export(usb);
+    expect(first).toMatchObject({ sequence: 1, items: 2, recalls: 0, skipped: [] });
+    const org = core.vault.org().fingerprint;
+    expect(await verifyBundleDir(first.path, org)).toMatchObject({ status: 'valid', failures: [] });
+    const cli = spawnSync(process.execPath, ['tools/verify-bundle.mjs', first.path, '--trust', org], { encoding: 'utf8' });
+    expect(cli.status, cli.stdout + cli.stderr).toBe(0);
+    // Only the public version left: the ID number is nowhere in the bundle.
+    const files = readdirSync(join(first.path, 'items', part.id));
+    const published = readFileSync(join(first.path, 'items', part.id, files[0]!), 'utf8');
+    expect(published).toContain('〔已删除〕');
+    expect(published).not.toContain(ID);
+    expect(await core.publication!.queue()).toEqual([]);
+
+    const register = await core.publication!.register();
+    expect(register.map((r) => [r.title, r.sequence])).toEqual(expect.arrayContaining([['低保对象公示', 1]]));
+    await core.publication!.recordPublished(part.id, '2026-11-24', 'http://www.example.gov.cn/gk/1.html');
+    expect(await refusal(core.publication!.recordPublished(part.id, '2026-11-25', 'x'))).toMatchObject({ message: '该事项已登记发布' });
+
+    await wf.recall({ itemId: part.id, discoveredOn: '2026-11-25', description: '公示期满', measures: '已从网站撤下' });
+    const second = await core.publication!.export(usb);
+    expect(second).toMatchObject({ sequence: 2, items: 0, recalls: 1 });
+    const manifest = JSON.parse(readFileSync(join(second.path, 'manifest.json'), 'utf8'));
+    expect(manifest.recalls).toEqual([expect.objectContaining({ itemId: part.id, bundleId: first.bundleId, reason: '公示期满' })]);
+    expect(await verifyBundleDir(second.path, org)).toMatchObject({ status: 'valid', failures: [] });
+  }, 60_000);
+});
