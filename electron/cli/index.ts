@@ -3,6 +3,7 @@ import { packageVersion } from '../app/version';
 import { auditVerify } from './audit';
 import { backupCreate, backupRestore } from './backup';
 import { demo } from './demo';
+import { runBundleVerifyCli } from '../export';
 import { scan } from './scan';
 
 // `mishen`: the same domain code as the app, headless. Messages are Chinese; exit
@@ -24,6 +25,8 @@ const HELP = `密审台（MiShen）命令行
       备份加密数据库和钥匙槽文件，附签名清单。退出码：0 完成；2 无法完成。
   mishen backup restore --from <备份文件夹> --data <空的数据目录> --user <用户名> --password-stdin [--checkpoint <序号:哈希>]
       核对清单、签名和审计日志后恢复到空目录。退出码：0 完成；1 已恢复但副本缺少检查点之后的记录；2 无法恢复。
+  mishen bundle verify <发布包文件夹> --trust sha256:<单位密钥指纹>
+      在互联网端验证发布包：逐项列出全部问题，不改动文件夹。退出码：0 有效；1 无效；2 无法读取。
   mishen demo --data <空的数据目录>
       建立演示数据（演示单位、各角色人员、五套制度下各种状态的事项），一次性显示各账号密码。
 `;
@@ -36,6 +39,7 @@ const COMMANDS: Record<string, Command> = {
   'backup create': backupCreate,
   'backup restore': backupRestore,
   demo,
+  'bundle verify': runBundleVerifyCli,
 };
 
 export async function run(args: string[]): Promise<number> {
