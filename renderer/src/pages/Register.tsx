@@ -22,7 +22,7 @@ export function RegisterPage({ onDone, department }: { onDone: (id: string) => v
     keywords: [],
     summary: '',
     disclosure: '主动公开',
-    publishForm: '网站公开',
+    publishForm: '市、区网站公开',
     reviewMode: '主动审查',
     applicationNo: null,
     applicationReceivedOn: null,
