@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { docx } from '../helpers/fixtures';
 import { residentId } from '../helpers/synthetic';
 import { startHost, watchNetwork } from './host';
-import { loginAs, openItem, register, seed, sign } from './workflow';
+import { loginAs, register, seed } from './workflow';
 
 let host: Awaited<ReturnType<typeof startHost>>;
 let dir: string;
@@ -35,13 +35,7 @@ test('attach a file, see the findings highlighted, confirm one and dismiss one w
   await expect(findings).toContainText('补贴发放名单.docx：发现');
   await expect(page.getByTestId('text-view').locator('mark[data-kind="ID_CARD"]')).toHaveText(id);
   await expect(findings.locator('div[data-kind="ID_CARD"]')).toContainText('修订：已删除的文字');
-  // The handler sees the findings but does not decide them.
-  await expect(findings.getByRole('button', { name: '确认' })).toHaveCount(0);
-  await sign(page, '初审', '主动公开');
-
-  await loginAs(page, 'zhao');
-  await openItem(page, title);
-  await page.locator('tr[data-document="补贴发放名单.docx"]').click();
+  // The handler's 初审 decides the findings (000 第十八条第（一）项).
   const idRow = findings.locator('div[data-kind="ID_CARD"] tr').first();
   await idRow.getByRole('button', { name: '确认' }).click();
   await expect(idRow.getByTestId('finding-status')).toHaveText('已确认');
@@ -52,9 +46,15 @@ test('attach a file, see the findings highlighted, confirm one and dismiss one w
   await nameRow.getByRole('button', { name: '排除' }).click();
   await expect(nameRow.getByTestId('finding-status')).toHaveText('已排除');
   await expect(nameRow).toContainText('公示对象姓名依法应当公开');
+  // Every other finding decided too: nothing open may remain before proposing publication.
+  for (const row of await findings.locator('tr').filter({ has: page.getByRole('button', { name: '确认' }) }).all()) await row.getByRole('button', { name: '确认' }).click();
 
-  // The confirmed finding's ground is already ticked when the reviewer withholds.
+  // A confirmed finding rules out full publication; 部分公开 comes with its ground ticked.
+  await page.getByTestId('step-panel').getByRole('radio', { name: '主动公开', exact: true }).check();
+  await page.getByRole('button', { name: '签署意见' }).click();
+  await expect(page.getByTestId('error')).toContainText('不能全部公开');
   await page.getByTestId('step-panel').getByRole('radio', { name: '部分公开', exact: true }).check();
   await expect(page.getByRole('checkbox', { name: '个人隐私' })).toBeChecked();
+
   expect(foreign).toEqual([]);
 });

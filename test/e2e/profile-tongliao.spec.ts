@@ -28,7 +28,7 @@ test('通辽: 初审 → 复审 → 审批, in its own words, to publication and
   await expectOpinionWords(page, ['同意', '不同意']);
   await sign(page, '审批', '同意');
   await expect(page.getByTestId('item-status')).toHaveText('已批准公开');
-  await expect(page.getByTestId('opinions-table')).toContainText('复审人：赵审查');
+  await expect(page.getByTestId('opinions-table')).toContainText('复审审查人：赵审查');
   await expect(page.getByTestId('signature').first()).toHaveText('签名有效');
   await page.getByText('公开目录', { exact: true }).click();
   await expect(page.getByRole('cell', { name: '关于城区道路改造工程的公告' })).toBeVisible();

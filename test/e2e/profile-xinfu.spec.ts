@@ -15,11 +15,13 @@ test('忻府: four steps by four people, ending in 不予公开 with basis and r
   await loginAs(page, 'liu');
   await register(page, title);
   await expectOpinionWords(page, ['公开', '不予公开']);
-  await sign(page, '提出初步意见', '公开');
+  // 忻府 第十一条: every opinion, 公开 included, carries its 依据 and 理由.
+  const cited = { basis: '《中华人民共和国政府信息公开条例》', reason: '经审查不涉及国家秘密、商业秘密和个人隐私' };
+  await sign(page, '提出初步意见', '公开', cited);
 
   await loginAs(page, 'wang');
   await openItem(page, title);
-  await sign(page, '负责人审查', '公开');
+  await sign(page, '负责人审查', '公开', cited);
 
   await loginAs(page, 'zhao');
   await openItem(page, title);

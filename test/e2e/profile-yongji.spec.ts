@@ -22,7 +22,7 @@ test('永吉: 报保密部门确定, the reply within 5 working days, and the re
   await expectOpinionWords(page, ['主动公开', '依申请公开', '免予公开', '报保密部门确定']);
   await sign(page, '保密审查', '报保密部门确定', {
     grounds: ['虽未标密级，但属于国家秘密'],
-    basis: '《国家秘密及其密级具体范围的规定》',
+    basis: '《国家秘密及其密级具体范围规定》',
     reason: '通报中涉及项目选址坐标，不能确定是否属于国家秘密',
   });
   await expect(page.getByTestId('item-status')).toHaveText('报审待复');

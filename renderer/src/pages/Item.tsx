@@ -101,12 +101,12 @@ export function ItemPage({ itemId, user, onBack }: { itemId: string; user: Sessi
       <ItemDocuments
         itemId={item.id}
         canAttach={involved && ['inReview', 'escalated'].includes(item.status)}
-        canDecide={has('reviewer', 'secrecyOffice')}
+        canDecide={item.status === 'inReview' && item.whyNot === null}
         onChanged={() => void call(api().items.get({ itemId })).then(setItem)}
       />
 
       <Consultations item={item} act={act} canRecord={involved && ['inReview', 'escalated'].includes(item.status)} canOverride={has('approver')} />
-      {item.fields.classification !== 'none' && <Declassification item={item} act={act} can={has('secrecyOffice', 'handler')} />}
+      {item.fields.classification !== 'none' && <Declassification item={item} act={act} can={has('secrecyOffice', 'reviewer') && item.status === 'awaitingDeclassification'} />}
       {item.fields.specialDomains.length > 0 && <SpecialApproval item={item} act={act} can={item.registeredByMe} />}
       <Opinions item={item} />
       {(item.registeredByMe || item.signedByMe) && <Objection item={item} act={act} />}
