@@ -5,7 +5,7 @@ import { api, call } from '../api';
 import { Notice } from '../components/Notice';
 import { useAction } from '../components/useAction';
 
-/** 政府信息公开目录 (通辽 第十八条第（四）项; 台儿庄 主动公开 第十一条). */
+/** 政府信息公开目录 (seed 000 第十八条第（四）项; seed 001 主动公开 第十一条). */
 export function CataloguePage() {
   const [list, setList] = useState<CatalogueEntry[]>([]);
   const { error, run } = useAction();

@@ -21,7 +21,7 @@ import {
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { Role } from '../../../shared/roles';
 import type { BasisEntry, ItemDetail, SessionUser } from '../../../shared/types';
-import { GROUND_LABELS, GROUNDS, opinionNeeds, type Ground } from '../../../shared/workflow';
+import { ESCALATION_ADDRESSEES, GROUND_LABELS, GROUNDS, opinionNeeds, type Ground } from '../../../shared/workflow';
 import { api, call } from '../api';
 import { Deadlines } from '../components/Deadlines';
 import { KeyValues } from '../components/KeyValues';
@@ -34,6 +34,9 @@ const ESCALATION_MATERIALS = ['申请事由的公文', '记载审查信息的载
 const STANDING: Record<string, string> = { agree: '同意公开', disagree: '不同意公开', deemed: '逾期未答复，视为同意', pending: '待答复', overdue: '已逾期，未答复' };
 
 type Act = (fn: () => Promise<ItemDetail>) => Promise<void>;
+
+/** A label with the article of the item's own profile that asks for it, when the profile names one. */
+const cite = (label: string, article: string | undefined) => (article ? `${label}（${article.split('：')[0]}）` : label);
 
 export function ItemPage({ itemId, user, onBack }: { itemId: string; user: SessionUser; onBack: () => void }) {
   const [item, setItem] = useState<ItemDetail | null>(null);
@@ -105,7 +108,7 @@ export function ItemPage({ itemId, user, onBack }: { itemId: string; user: Sessi
         onChanged={() => void call(api().items.get({ itemId })).then(setItem)}
       />
 
-      <Consultations item={item} act={act} canRecord={involved && ['inReview', 'escalated'].includes(item.status)} canOverride={has('approver')} />
+      <Consultations item={item} act={act} canRecord={involved && ['inReview', 'escalated'].includes(item.status)} canOverride={has('approver') && item.profile.limits.publicInterestOverride} />
       {item.fields.classification !== 'none' && <Declassification item={item} act={act} can={has('secrecyOffice', 'reviewer') && item.status === 'awaitingDeclassification'} />}
       {item.fields.specialDomains.length > 0 && <SpecialApproval item={item} act={act} can={item.registeredByMe} />}
       <Opinions item={item} />
@@ -268,9 +271,9 @@ function EscalationPanel({ item, act }: { item: ItemDetail; act: Act }) {
   if (!open)
     return (
       <Section title="报审（登记报送函）">
-        <Select label="报送对象" data={['上级主管部门', '同级保密行政管理部门']} value={addressee} onChange={(v) => v && setAddressee(v as typeof addressee)} allowDeselect={false} />
+        <Select label="报送对象" data={[...ESCALATION_ADDRESSEES]} value={addressee} onChange={(v) => v && setAddressee(v as typeof addressee)} allowDeselect={false} />
         <TextInput label="受文机关名称" value={authority} onChange={(e) => setAuthority(e.currentTarget.value)} />
-        <Checkbox.Group label="随函材料（通辽 第十条）" value={materials} onChange={setMaterials}>
+        <Checkbox.Group label={cite('随函材料', item.profile.limits.articles['escalationMaterials'])} value={materials} onChange={setMaterials}>
           <Stack gap={4} mt="xs">
             {ESCALATION_MATERIALS.map((m) => (
               <Checkbox key={m} value={m} label={m} />
@@ -341,7 +344,7 @@ function Consultations({ item, act, canRecord, canOverride }: { item: ItemDetail
             {c.kind === 'thirdParty' && c.reply === 'disagree' && !c.override && canOverride && (
               <Stack gap={4} mt="xs">
                 <Text size="sm" fw={600}>
-                  公共利益决定（通辽 第十五条）
+                  {cite('公共利益决定', item.profile.limits.articles['publicInterestOverride'])}
                 </Text>
                 <TextInput label="决定" value={override.decision} onChange={(e) => setOverride({ ...override, decision: e.currentTarget.value })} />
                 <Textarea label="理由" value={override.reasons} onChange={(e) => setOverride({ ...override, reasons: e.currentTarget.value })} />
