@@ -5,6 +5,7 @@ import { PolicyService } from '../auth/policy-service';
 import { Recovery } from '../auth/recovery';
 import { SessionService } from '../auth/session';
 import { BasesService } from '../bases/service';
+import { compilePattern } from '../scanner/patterns';
 import { CalendarService } from '../calendar/service';
 import { CatalogueService } from '../catalogue/service';
 import { createLocks, type Locks } from '../context/locks';
@@ -54,14 +55,8 @@ export function createServices(opts: ServicesOptions) {
   const session = new SessionService(vault, locks.vault, now);
   const ctx: SessionContext = session.context();
   const calendar = new CalendarService(ctx);
-  const bases = new BasesService(ctx, (p) => {
-    try {
-      new RegExp(p, 'u');
-      return { ok: true };
-    } catch {
-      return { ok: false, message: '不是有效的正则表达式' };
-    }
-  });
+  // Patterns run on RE2 semantics (linear time); those RE2 cannot run are refused when saved.
+  const bases = new BasesService(ctx, compilePattern);
   const catalogue = new CatalogueService(ctx);
   const profiles = new ProfileStore(ctx);
   const queries = new ItemQueries(ctx, profiles, calendar, bases, catalogue);

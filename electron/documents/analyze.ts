@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
+import { wellFormed } from '../scanner/normalize';
 import { createScanner, type ScanResult } from '../scanner/scanner';
 import type { ListTerm, Rules } from '../scanner/rules';
 import { extractDoc } from './extract/doc';
@@ -10,6 +11,7 @@ import { extractHtml, extractText } from './extract/text';
 import type { Extraction } from './extract/types';
 import { extractXlsx } from './extract/xlsx';
 import { DocumentRefused, LIMITS, mb } from './limits';
+import { findHidden } from './polyglot';
 import { sniff, TYPE_LABELS, type DocumentType } from './sniff';
 
 // From bytes to findings: refuse what must be refused, decide the type from content,
@@ -37,39 +39,64 @@ const EXT: Record<DocumentType, string[]> = {
   txt: ['.txt', '.text', '.csv'],
 };
 
+async function extractAs(type: DocumentType, buf: Uint8Array, progress?: Progress): Promise<Extraction> {
+  switch (type) {
+    case 'docx':
+      return extractDocx(buf);
+    case 'xlsx':
+      return extractXlsx(buf);
+    case 'pdf':
+      return extractPdf(buf, (done, total) => progress?.('extract', done / total));
+    case 'doc':
+      return extractDoc(buf);
+    case 'png':
+    case 'jpg':
+      return extractImage(buf, type);
+    case 'html':
+      return extractHtml(buf);
+    case 'txt':
+      return extractText(buf);
+  }
+}
+
+/** A second file inside the first (polyglot): warned about, and read when it is an office file. */
+function readHidden(buf: Uint8Array, type: DocumentType, into: Extraction): void {
+  for (const h of findHidden(buf, type)) {
+    const rest = buf.subarray(h.offset);
+    const inner = h.what === '压缩包' ? sniffQuietly(rest) : null;
+    if (inner === 'docx' || inner === 'xlsx') {
+      const label = TYPE_LABELS[inner];
+      const found = inner === 'docx' ? extractDocx(rest) : extractXlsx(rest);
+      into.segments.push(...found.segments.map((s) => ({ location: `文件中附带的${label}：${s.location}`, text: s.text })));
+      into.warnings.unshift(`这份${TYPE_LABELS[type]}的第 ${h.offset} 字节之后还附带一份${label}（一个文件同时是两种格式），其中文字已一并审查；公开前须删除`);
+    } else {
+      into.warnings.unshift(`这份${TYPE_LABELS[type]}的第 ${h.offset} 字节处还含有${h.what}（一个文件同时是两种格式），这部分内容无法自动审查，请人工核对；公开前须删除`);
+    }
+  }
+}
+
+function sniffQuietly(b: Uint8Array): DocumentType | null {
+  try {
+    return sniff(b);
+  } catch {
+    return null;
+  }
+}
+
 export async function extract(buf: Uint8Array, name: string, progress?: Progress): Promise<{ type: DocumentType; extraction: Extraction }> {
   if (buf.length === 0) throw new DocumentRefused('文件是空的');
   if (buf.length > LIMITS.fileBytes) throw new DocumentRefused(`文件过大（${mb(buf.length)}，上限 ${mb(LIMITS.fileBytes)}）`);
   const type = sniff(buf);
   if (!type) throw new DocumentRefused('无法识别文件类型：只接受 docx、xlsx、pdf、doc、png、jpg、html 和 txt 文件');
-  let extraction: Extraction;
-  switch (type) {
-    case 'docx':
-      extraction = extractDocx(buf);
-      break;
-    case 'xlsx':
-      extraction = extractXlsx(buf);
-      break;
-    case 'pdf':
-      extraction = await extractPdf(buf, (done, total) => progress?.('extract', done / total));
-      break;
-    case 'doc':
-      extraction = await extractDoc(buf);
-      break;
-    case 'png':
-    case 'jpg':
-      extraction = await extractImage(buf, type);
-      break;
-    case 'html':
-      extraction = extractHtml(buf);
-      break;
-    case 'txt':
-      extraction = extractText(buf);
-      break;
-  }
+  const extraction = await extractAs(type, buf, progress);
+  readHidden(buf, type, extraction);
   const ext = extname(name).toLowerCase();
   if (!EXT[type].includes(ext))
     extraction.warnings.unshift(`文件扩展名为“${ext || '无'}”，但内容是${TYPE_LABELS[type]}，已按实际类型读取`);
+  for (const s of extraction.segments) {
+    s.text = wellFormed(s.text);
+    s.location = wellFormed(s.location);
+  }
   const chars = extraction.segments.reduce((n, s) => n + s.text.length, 0);
   if (chars > LIMITS.textChars) throw new DocumentRefused(`文件中的文字过多（${chars} 字），无法在本机审查`);
   progress?.('extract', 1);

@@ -11,6 +11,16 @@ export const LIMITS = {
   zipRatio: 200,
   pdfPages: 3_000,
   textChars: 60 * 1024 * 1024,
+  /** Deeper XML is not a document a person wrote; it is refused before any walk. */
+  xmlDepth: 256,
+  /** Checked from the header, before any pixel is decoded. */
+  imageSide: 30_000,
+  imagePixels: 200_000_000,
+  /** One compressed text chunk or metadata block in an image. */
+  imageTextBytes: 8 * 1024 * 1024,
+  /** Decoded size of one PDF stream, and of all streams of one PDF together. */
+  pdfStreamBytes: 64 * 1024 * 1024,
+  pdfDocumentBytes: 512 * 1024 * 1024,
 } as const;
 
 export class DocumentRefused extends AppFailure {

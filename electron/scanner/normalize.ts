@@ -28,3 +28,11 @@ export function normalize(original: string): Normalized {
   for (let i = 0; i < n; i += 8192) text += String.fromCharCode(...codes.subarray(i, Math.min(n, i + 8192)));
   return { text, at: (i) => map[i]! };
 }
+
+// A lone surrogate (half of a UTF-16 pair) cannot be encoded as UTF-8: it would break
+// storage, export and the report later. It becomes U+FFFD, one unit for one, so offsets hold.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+export function wellFormed(s: string): string {
+  return s.replace(LONE_SURROGATE, '\ufffd');
+}

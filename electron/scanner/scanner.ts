@@ -1,12 +1,15 @@
 import type { Ground } from '../../shared/workflow';
 import { TermMatcher } from './aho';
-import { normalize } from './normalize';
+import { normalize, wellFormed } from './normalize';
+import { compileRe2, re2Matches } from './patterns';
 import type { FindingKind, ListTerm, Rules } from './rules';
 
 // The scanner: what the regulations forbid, found in the text a reader could find.
 // Digits are checked, never just matched: resident ID numbers by region, birth date and
 // the GB 11643 check digit; bank cards by length and the Luhn check. Boundaries are
 // explicit look-arounds, because \b does not work next to Chinese characters.
+
+export { compilePattern, type PatternCheck } from './patterns';
 
 export interface Finding {
   kind: FindingKind;
@@ -151,7 +154,7 @@ export function createScanner(opts: ScannerOptions) {
   const patterns = (opts.terms ?? []).flatMap((t) => {
     if (!t.pattern) return [];
     try {
-      return [{ re: new RegExp(t.pattern, 'gu'), ground: BASIS_GROUND[t.kind] ?? ('OTHER' as Ground), basisId: t.basisId }];
+      return [{ re: compileRe2(t.pattern), ground: BASIS_GROUND[t.kind] ?? ('OTHER' as Ground), basisId: t.basisId }];
     } catch {
       return [];
     }
@@ -237,7 +240,7 @@ export function createScanner(opts: ScannerOptions) {
       // 秘密 inside 商业秘密 or 秘密花园 is not a mark: marks are handled above.
       add(f.kind, s, e, f.ground, f.basisId);
     });
-    for (const p of patterns) for (const m of t.matchAll(p.re)) if (m[0]) add('NEGATIVE_LIST', m.index, m.index + m[0].length, p.ground, p.basisId);
+    for (const p of patterns) for (const [s, e] of re2Matches(p.re, t)) add('NEGATIVE_LIST', s, e, p.ground, p.basisId);
   }
 
   return {
@@ -248,7 +251,7 @@ export function createScanner(opts: ScannerOptions) {
       let pos = 0;
       for (const s of segments) {
         located.push({ location: s.location, start: pos, end: pos + s.text.length });
-        parts.push(s.text);
+        parts.push(wellFormed(s.text));
         pos += s.text.length + 1;
       }
       const text = parts.join('\n');

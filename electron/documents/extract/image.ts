@@ -1,11 +1,23 @@
 import exifr from 'exifr';
-import { inflateSync } from 'fflate';
+import { DocumentRefused, LIMITS } from '../limits';
+import { inflateCapped } from './inflate';
 import type { Extraction, Segment } from './types';
 
 // What an image carries besides pixels: EXIF (with the camera owner, comments, dates),
 // GPS position, XMP, IPTC, and PNG text chunks.
 
-function readPngText(b: Uint8Array): Segment[] {
+// PNG zTXt and compressed iTXt are zlib streams (RFC 1950), per the PNG specification.
+// Some writers emit bare deflate instead; that is read too rather than lost.
+function unpack(b: Uint8Array): Uint8Array {
+  try {
+    return inflateCapped(b, LIMITS.imageTextBytes, 'PNG 文本块');
+  } catch (e) {
+    if (e instanceof DocumentRefused) throw e;
+    return inflateCapped(b, LIMITS.imageTextBytes, 'PNG 文本块', 'raw');
+  }
+}
+
+function readPngText(b: Uint8Array, unreadable: string[]): Segment[] {
   const out: Segment[] = [];
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
   const latin1 = new TextDecoder('latin1');
@@ -20,7 +32,7 @@ function readPngText(b: Uint8Array): Segment[] {
       const nul = data.indexOf(0);
       const key = latin1.decode(data.subarray(0, nul));
       if (type === 'tEXt') out.push({ location: `PNG 文本（${key}）`, text: latin1.decode(data.subarray(nul + 1)) });
-      if (type === 'zTXt') out.push({ location: `PNG 文本（${key}）`, text: latin1.decode(inflateSync(data.subarray(nul + 2))) });
+      if (type === 'zTXt') out.push({ location: `PNG 文本（${key}）`, text: latin1.decode(unpack(data.subarray(nul + 2))) });
       if (type === 'iTXt') {
         const compressed = data[nul + 1] === 1;
         let p = nul + 3;
@@ -28,10 +40,11 @@ function readPngText(b: Uint8Array): Segment[] {
         const transEnd = data.indexOf(0, langEnd + 1);
         p = transEnd + 1;
         const body = data.subarray(p);
-        out.push({ location: `PNG 文本（${key}）`, text: utf8.decode(compressed ? inflateSync(body) : body) });
+        out.push({ location: `PNG 文本（${key}）`, text: utf8.decode(compressed ? unpack(body) : body) });
       }
-    } catch {
-      out.push({ location: 'PNG 文本', text: '' });
+    } catch (e) {
+      if (e instanceof DocumentRefused) throw e;
+      unreadable.push(type);
     }
     if (type === 'IEND') break;
     off += 12 + len;
@@ -51,7 +64,34 @@ function flatten(prefix: string, value: unknown, out: Segment[]): void {
   else if (typeof value === 'object') for (const [k, v] of Object.entries(value)) flatten(`${prefix}：${k}`, v, out);
 }
 
+/** Width and height from the PNG IHDR or the first JPEG SOF marker, or null when absent. */
+export function imageSize(b: Uint8Array, type: 'png' | 'jpg'): { width: number; height: number } | null {
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  if (type === 'png') return b.length >= 24 ? { width: view.getUint32(16), height: view.getUint32(20) } : null;
+  let off = 2;
+  while (off + 9 < b.length) {
+    if (b[off] !== 0xff) return null;
+    const marker = b[off + 1]!;
+    if (marker === 0xff) { off += 1; continue; }
+    const len = view.getUint16(off + 2);
+    // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC).
+    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) return { width: view.getUint16(off + 7), height: view.getUint16(off + 5) };
+    off += 2 + len;
+  }
+  return null;
+}
+
+function checkImageSize(b: Uint8Array, type: 'png' | 'jpg'): void {
+  const size = imageSize(b, type);
+  if (!size) return;
+  const { width, height } = size;
+  if (width > LIMITS.imageSide || height > LIMITS.imageSide || width * height > LIMITS.imagePixels) {
+    throw new DocumentRefused(`图片尺寸 ${width}×${height} 像素超出可处理的范围（每边不超过 ${LIMITS.imageSide} 像素），拒绝读取`);
+  }
+}
+
 export async function extractImage(buf: Uint8Array, type: 'png' | 'jpg'): Promise<Extraction> {
+  checkImageSize(buf, type);
   const segments: Segment[] = [];
   const warnings: string[] = [];
   const meta = (await exifr
@@ -70,7 +110,11 @@ export async function extractImage(buf: Uint8Array, type: 'png' | 'jpg'): Promis
     segments.push({ location: 'GPS 位置', text: `纬度 ${gps.latitude!.toFixed(6)}，经度 ${gps.longitude!.toFixed(6)}` });
     warnings.push('图片带有 GPS 拍摄位置，公开前须清除');
   }
-  if (type === 'png') segments.push(...readPngText(buf));
+  if (type === 'png') {
+    const unreadable: string[] = [];
+    segments.push(...readPngText(buf, unreadable));
+    if (unreadable.length) warnings.push(`图片中有 ${unreadable.length} 个文本块已损坏、无法读取，请人工核对`);
+  }
   if (segments.length === 0) warnings.push('图片中的文字无法自动识别，请人工审看图片内容');
   return { segments, warnings, pages: null };
 }

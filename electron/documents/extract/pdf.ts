@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { DocumentRefused, LIMITS } from '../limits';
+import { guardPdfStreams } from './pdf-guard';
 import type { Extraction, Segment } from './types';
 
 // pdf.js in Node, with its own CJK character maps and standard fonts from the package
@@ -23,6 +24,7 @@ function flat(prefix: string, value: unknown, out: Segment[]): void {
 }
 
 export async function extractPdf(buf: Uint8Array, onPage?: (done: number, total: number) => void): Promise<Extraction> {
+  guardPdfStreams(buf);
   const lib = await load();
   const task = lib.getDocument({
     data: new Uint8Array(buf),

@@ -1,5 +1,7 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { DocumentRefused } from '../limits';
+import { DocumentRefused, LIMITS } from '../limits';
+
+class DepthExceeded extends Error {}
 
 export interface XmlHandlers {
   open?(tag: SaxesTagPlain, path: readonly string[]): void;
@@ -11,7 +13,10 @@ export interface XmlHandlers {
 export function walkXml(xml: Uint8Array | string, part: string, h: XmlHandlers): void {
   const parser = new SaxesParser({ xmlns: false });
   const path: string[] = [];
+  // Handlers look at `path`, so work per element grows with depth: the cap keeps the
+  // whole walk linear in the size of the part (real documents nest a few dozen deep).
   parser.on('opentag', (tag) => {
+    if (path.length >= LIMITS.xmlDepth) throw new DepthExceeded();
     path.push(tag.name);
     h.open?.(tag, path);
     if (tag.isSelfClosing) {
@@ -28,7 +33,9 @@ export function walkXml(xml: Uint8Array | string, part: string, h: XmlHandlers):
   });
   try {
     parser.write(typeof xml === 'string' ? xml : new TextDecoder().decode(xml)).close();
-  } catch {
+  } catch (e) {
+    if (e instanceof DepthExceeded) throw new DocumentRefused(`文件内部的“${part}”部分嵌套超过 ${LIMITS.xmlDepth} 层，不是正常文档的结构，拒绝读取`);
+    if (e instanceof DocumentRefused) throw e;
     throw new DocumentRefused(`文件内部的“${part}”部分已损坏，无法读取`);
   }
 }
