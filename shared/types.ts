@@ -1,3 +1,4 @@
+import type { ItemAccess } from './visibility';
 import type { Role } from './roles';
 import type { ItemFields } from './schemas';
 export type { ItemFields };
@@ -181,6 +182,8 @@ export interface ConsultationView {
 }
 
 export interface ItemDetail extends ItemSummary {
+  /** What the current user may read of it (shared/visibility.ts). */
+  access: ItemAccess;
   fields: ItemFields;
   profile: Profile;
   profileVersion: number;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/result';
 import type { DocumentDetail, DocumentProgress, DocumentView, FindingKind, TextPage } from '../../shared/documents';
 import { isOpenStatus, participation } from '../../shared/workflow';
+import { PUBLIC_ONLY_MESSAGE, type ItemAccess } from '../../shared/visibility';
 import type { Selectable } from 'kysely';
 import { defaultRules, type ListTerm, type Rules } from '../scanner/rules';
 import type { DocumentsTable } from '../store/schema';
@@ -27,7 +28,14 @@ export class Documents {
     private readonly emit: (p: DocumentProgress) => void,
     /** The basis library's keywords and patterns, which the scanner also searches for. */
     private readonly terms: () => Promise<ListTerm[]>,
+    /** Need-to-know of the current user for an item (the workflow's rule); refuses 'none'. */
+    private readonly accessTo: (itemId: string) => Promise<ItemAccess>,
   ) {}
+
+  /** Reading a file's findings or text needs full access: the publisher never reads an original. */
+  private async mayRead(itemId: string): Promise<void> {
+    if ((await this.accessTo(itemId)) !== 'full') throw fail('FORBIDDEN', PUBLIC_ONLY_MESSAGE);
+  }
 
   /** Document text must not outlive the session that read it (logout, idle lock). */
   dropCaches(): void {
@@ -43,6 +51,7 @@ export class Documents {
   async attach(itemId: string, name: string, base64: string): Promise<DocumentView> {
     const user = this.ctx.user();
     const item = await this.item(itemId);
+    await this.mayRead(itemId);
     if (!isOpenStatus(item.status) || item.status === 'awaitingDeclassification') throw fail('CONFLICT', '审查结束后不能再附加载体文件');
     const { signedBy } = json<{ signedBy: Record<string, string[]> }>(item.state);
     if (!participation({ createdBy: item.created_by, signedBy }, user).participant) throw fail('FORBIDDEN', '只有登记人或参与审查的人员可以附加载体文件');
@@ -130,6 +139,7 @@ export class Documents {
 
   async list(itemId: string): Promise<DocumentView[]> {
     await this.item(itemId);
+    await this.accessTo(itemId);
     return this.views(itemId);
   }
 
@@ -141,6 +151,7 @@ export class Documents {
 
   async get(documentId: string): Promise<DocumentDetail> {
     const d = await this.doc(documentId);
+    await this.mayRead(d.item_id);
     const view = (await this.views(d.item_id)).find((v) => v.id === documentId)!;
     const rows = await this.ctx.db().selectFrom('findings').selectAll().where('document_id', '=', documentId).orderBy('start').execute();
     return { ...view, findings: await findingViews(this.ctx, rows), textLength: d.text.length };
@@ -148,8 +159,9 @@ export class Documents {
 
   async text(documentId: string, offset: number, length: number): Promise<TextPage> {
     // Paging through a long text should not reread all of it from the store each time.
-    const meta = await this.ctx.db().selectFrom('documents').select('segments').where('id', '=', documentId).executeTakeFirst();
+    const meta = await this.ctx.db().selectFrom('documents').select(['segments', 'item_id']).where('id', '=', documentId).executeTakeFirst();
     if (!meta) throw fail('NOT_FOUND', '找不到该文件');
+    await this.mayRead(meta.item_id);
     let text = this.textCache?.id === documentId ? this.textCache.text : null;
     if (text === null) {
       text = (await this.ctx.db().selectFrom('documents').select('text').where('id', '=', documentId).executeTakeFirstOrThrow()).text;

@@ -25,3 +25,23 @@ export async function gateFacts(db: DB | Tx, row: ItemsTable, today: string, pub
     publicVersionsMissing,
   };
 }
+
+/**
+ * Unmarked items one of whose files carries a classification mark not dismissed: the
+ * question is the reviewer's (classification gate), so it reaches the reviewer's desk.
+ */
+export async function classificationQuestions(db: DB | Tx, itemIds: readonly string[]): Promise<Set<string>> {
+  if (itemIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('findings')
+    .innerJoin('documents', 'documents.id', 'findings.document_id')
+    .innerJoin('items', 'items.id', 'documents.item_id')
+    .select('documents.item_id')
+    .distinct()
+    .where('documents.item_id', 'in', [...itemIds])
+    .where('items.classification', '=', 'none')
+    .where('findings.kind', '=', 'CLASSIFICATION_MARK')
+    .where('findings.status', '!=', 'dismissed')
+    .execute();
+  return new Set(rows.map((r) => r.item_id));
+}

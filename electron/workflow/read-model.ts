@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import { AppFailure } from '../../shared/result';
 import { ROLE_LABELS } from '../../shared/roles';
 import type { HistoryEntry, ItemDetail, ItemFields, ItemSummary, SessionUser } from '../../shared/types';
+import { itemAccess, NO_ACCESS_MESSAGE, type ItemAccess } from '../../shared/visibility';
 import { GROUND_LABELS, OUTCOME_LABELS, participation, RECHECK_STATUSES, STATUS_LABELS, type Ground, type ItemStatus } from '../../shared/workflow';
 import { entrySignatureValid, knownKeys } from '../audit/verify';
 import type { WorkCalendar } from '../calendar/workdays';
@@ -12,6 +13,7 @@ import type { ItemsTable, Schema } from '../store/schema';
 import { currentStep, whyNot, type ReviewState } from './engine';
 import type { BasisTitles, CalendarSource, CatalogueWriter } from './ports';
 import type { ProfileStore } from './profile-store';
+import { classificationQuestions } from './gate';
 import { blockers, consultationViews, deadlines, parseJson as json } from './rules';
 
 // The item read model: queries and row → view mapping, apart from the commands that
@@ -44,6 +46,28 @@ export class ItemQueries {
     const row = await db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new AppFailure('NOT_FOUND', '找不到该事项');
     return row;
+  }
+
+  /** Need-to-know for one item row (shared/visibility.ts), for the current user. */
+  async accessTo(row: ItemsTable, questions?: Set<string>): Promise<ItemAccess> {
+    const state = json<ReviewState>(row.state);
+    let stepRole: string | null = null;
+    if (state.status === 'inReview') {
+      const profile = await this.profiles.get(row.profile_id, row.profile_version);
+      stepRole = currentStep(profile, state)?.role ?? null;
+    }
+    const question = (questions ?? (await classificationQuestions(this.ctx.db(), [row.id]))).has(row.id);
+    return itemAccess(
+      { createdBy: row.created_by, department: row.department, status: row.status, classification: row.classification, signedBy: state.signedBy, stepRole, classificationQuestion: question },
+      this.ctx.user(),
+    );
+  }
+
+  /** The access to an item by id, refusing those outside its need-to-know. */
+  async access(db: DB | Tx, id: string): Promise<ItemAccess> {
+    const a = await this.accessTo(await this.row(db, id));
+    if (a === 'none') throw new AppFailure('FORBIDDEN', NO_ACCESS_MESSAGE);
+    return a;
   }
 
   private async summary(row: ItemsTable, consultations: ConsultationRow[], escalations: EscalationRow[], cal: WorkCalendar, user: SessionUser): Promise<ItemSummary> {
@@ -87,10 +111,14 @@ export class ItemQueries {
       ? await byItem(db.selectFrom('escalations').selectAll().where('item_id', 'in', ids).where('reply_on', 'is', null).execute())
       : new Map<string, EscalationRow[]>();
     const out: ItemSummary[] = [];
+    const questions = await classificationQuestions(db, ids);
     for (const row of rows) {
+      if ((await this.accessTo(row, questions)) === 'none') continue;
       const s = await this.summary(row, consultations.get(row.id) ?? [], escalations.get(row.id) ?? [], cal, user);
       // 待办: what this user can sign now, plus letters this handler owes.
-      if (view === 'inbox' && !s.mine && !(row.created_by === user.id && (row.status === 'escalated' || row.status === 'awaitingDeclassification'))) continue;
+      const owed = row.created_by === user.id && (row.status === 'escalated' || row.status === 'awaitingDeclassification');
+      const question = questions.has(row.id) && user.roles.includes('reviewer');
+      if (view === 'inbox' && !s.mine && !owed && !question) continue;
       if (view === 'recheck' || view === 'declassification') s.deadlines.push(...(await this.yearly(row, view)));
       out.push(s);
     }
@@ -101,6 +129,8 @@ export class ItemQueries {
     const user = this.ctx.user();
     const db = this.ctx.db();
     const row = await this.row(db, id);
+    const access = await this.accessTo(row);
+    if (access === 'none') throw new AppFailure('FORBIDDEN', NO_ACCESS_MESSAGE);
     const profile = await this.profiles.get(row.profile_id, row.profile_version);
     const state = json<ReviewState>(row.state);
     const cal = await this.calendar.calendar();
@@ -121,6 +151,7 @@ export class ItemQueries {
 
     return {
       ...base,
+      access,
       fields: fieldsOf(row),
       profile,
       profileVersion: row.profile_version,

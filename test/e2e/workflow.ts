@@ -48,8 +48,11 @@ export async function seed(request: APIRequestContext, url: string, profileId: s
 
 export async function loginAs(page: Page, username: string): Promise<void> {
   const logout = page.getByRole('button', { name: '退出登录' });
+  const name = page.getByLabel('用户名');
+  // The page may still be loading: wait for one of the two screens before choosing.
+  await expect(logout.or(name)).toBeVisible();
   if (await logout.isVisible()) await logout.click();
-  await page.getByLabel('用户名').fill(username);
+  await name.fill(username);
   await page.getByLabel(/^密码/).fill(PASSWORD);
   await page.getByRole('button', { name: '登录' }).click();
   await expect(page.getByTestId('current-user')).toHaveText(STAFF[username]?.displayName ?? username);
