@@ -8,6 +8,7 @@ import { ChangePasswordPage } from './pages/ChangePassword';
 import { LockScreen } from './pages/LockScreen';
 import { LoginPage } from './pages/Login';
 import { SetupDone, SetupWizard } from './pages/Setup';
+import { dropCache } from './query';
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -26,7 +27,11 @@ export function App() {
 
   useEffect(() => {
     void refresh();
-    return api().on('session', setSession);
+    return api().on('session', (s) => {
+      // What was read in a session that ended or locked is not kept.
+      if (!s.user || s.locked) dropCache();
+      setSession(s);
+    });
   }, [refresh]);
 
   const active = !!session?.user && !session.locked;

@@ -6,6 +6,9 @@ import { MantineProvider, createTheme } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { HashRouter } from 'react-router';
+import { queryClient } from './query';
 import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 
@@ -22,7 +25,12 @@ createRoot(document.getElementById('root')!).render(
     <MantineProvider theme={theme} defaultColorScheme="light">
       <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1 }}>
         <ErrorBoundary>
-          <App />
+          <QueryClientProvider client={queryClient}>
+            {/* Hash history suits app://: deep links (#/items/…) and back/forward. */}
+            <HashRouter>
+              <App />
+            </HashRouter>
+          </QueryClientProvider>
         </ErrorBoundary>
       </DatesProvider>
     </MantineProvider>

@@ -1,115 +1,75 @@
-import { AppShell, Badge, Button, Group, NavLink, ScrollArea, Text, Title } from '@mantine/core';
-import { useState, type ReactNode } from 'react';
+import type React from 'react';
+import { AppShell, Badge, Button, Group, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { Navigate, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
+import { mayCall } from '../../../shared/access';
 import { contract } from '../../../shared/contract';
 import type { Access } from '../../../shared/define';
 import { ROLE_LABELS } from '../../../shared/roles';
-import type { AppInfo, SessionInfo } from '../../../shared/types';
-import { mayCall } from '../access';
+import type { AppInfo, SessionInfo, SessionUser } from '../../../shared/types';
 import { api } from '../api';
 import { AboutPage } from '../pages/About';
 import { AuditPage } from '../pages/Audit';
 import { BasesPage } from '../pages/Bases';
 import { CalendarPage } from '../pages/Calendar';
 import { CataloguePage } from '../pages/Catalogue';
-import { InboxPage } from '../pages/Inbox';
-import { ItemPage } from '../pages/Item';
-import { ProfilesPage } from '../pages/Profiles';
-import { RegisterPage } from '../pages/Register';
 import { ChangePasswordPage } from '../pages/ChangePassword';
 import { HomePage } from '../pages/Home';
+import { InboxPage } from '../pages/Inbox';
+import { ItemPage } from '../pages/item/ItemPage';
 import { PolicyPage } from '../pages/Policy';
+import { ProfilesPage } from '../pages/Profiles';
+import { RegisterPage } from '../pages/Register';
 import { UsersPage } from '../pages/Users';
-
-type PageId =
-  | 'home'
-  | 'inbox'
-  | 'register'
-  | 'item'
-  | 'catalogue'
-  | 'profiles'
-  | 'bases'
-  | 'calendar'
-  | 'users'
-  | 'policy'
-  | 'audit'
-  | 'password'
-  | 'about';
+import { Notices } from './Notices';
 
 /** A page is listed only when the user may call the operation it is for. */
-const NAV: Array<{ id: PageId; label: string; access?: Access }> = [
-  { id: 'home', label: '工作台' },
-  { id: 'inbox', label: '待办事项', access: contract.items.list.access },
-  { id: 'catalogue', label: '公开目录', access: contract.catalogue.list.access },
-  { id: 'profiles', label: '审查流程', access: contract.profiles.activate.access },
-  { id: 'bases', label: '审查依据', access: contract.bases.list.access },
-  { id: 'calendar', label: '工作日历', access: contract.calendar.import.access },
-  { id: 'users', label: '用户管理', access: contract.users.create.access },
-  { id: 'policy', label: '安全策略', access: contract.policy.update.access },
-  { id: 'audit', label: '审计日志', access: contract.audit.list.access },
-  { id: 'password', label: '修改密码' },
-  { id: 'about', label: '关于' },
+const NAV: Array<{ path: string; label: string; access?: Access }> = [
+  { path: '/home', label: '工作台' },
+  { path: '/inbox', label: '待办事项', access: contract.items.list.access },
+  { path: '/catalogue', label: '公开目录', access: contract.catalogue.list.access },
+  { path: '/profiles', label: '审查流程', access: contract.profiles.activate.access },
+  { path: '/bases', label: '审查依据', access: contract.bases.list.access },
+  { path: '/calendar', label: '工作日历', access: contract.calendar.import.access },
+  { path: '/users', label: '用户管理', access: contract.users.create.access },
+  { path: '/policy', label: '安全策略', access: contract.policy.update.access },
+  { path: '/audit', label: '审计日志', access: contract.audit.list.access },
+  { path: '/password', label: '修改密码' },
+  { path: '/about', label: '关于' },
 ];
 
-export function Frame({
-  info,
-  session,
-  onSession,
-}: {
-  info: AppInfo;
-  session: SessionInfo;
-  onSession: (s: SessionInfo) => void;
-}) {
-  const user = session.user!;
-  const business = mayCall(contract.items.list.access, user.roles);
-  const [page, setPage] = useState<PageId>(business ? 'inbox' : 'home');
-  const [itemId, setItemId] = useState<string | null>(null);
-  const open = (id: string) => {
-    setItemId(id);
-    setPage('item');
-  };
-  const items = NAV.filter((n) => !n.access || mayCall(n.access, user.roles));
+function ItemRoute({ user }: { user: SessionUser }) {
+  const { id } = useParams();
+  const navigate = useNavigate();
+  return <ItemPage key={id} itemId={id!} user={user} onBack={() => (window.history.length > 1 ? navigate(-1) : navigate('/inbox'))} />;
+}
 
-  let content: ReactNode;
-  switch (page) {
-    case 'inbox':
-      content = <InboxPage onOpen={open} onRegister={() => setPage('register')} canRegister={mayCall(contract.items.register.access, user.roles)} />;
-      break;
-    case 'register':
-      content = <RegisterPage department={user.department} onDone={open} />;
-      break;
-    case 'item':
-      content = itemId ? <ItemPage key={itemId} itemId={itemId} user={user} onBack={() => setPage('inbox')} /> : null;
-      break;
-    case 'catalogue':
-      content = <CataloguePage />;
-      break;
-    case 'profiles':
-      content = <ProfilesPage />;
-      break;
-    case 'bases':
-      content = <BasesPage editable={mayCall(contract.bases.save.access, user.roles)} />;
-      break;
-    case 'calendar':
-      content = <CalendarPage canImport={mayCall(contract.calendar.import.access, user.roles)} />;
-      break;
-    case 'users':
-      content = <UsersPage />;
-      break;
-    case 'policy':
-      content = <PolicyPage />;
-      break;
-    case 'audit':
-      content = <AuditPage />;
-      break;
-    case 'password':
-      content = <ChangePasswordPage session={session} onDone={onSession} />;
-      break;
-    case 'about':
-      content = <AboutPage info={info} session={session} />;
-      break;
-    default:
-      content = <HomePage session={session} />;
-  }
+function NotFound() {
+  const navigate = useNavigate();
+  return (
+    <Stack>
+      <Title order={3}>找不到该页面</Title>
+      <Text c="dimmed">地址有误，或该页面已不存在。</Text>
+      <Button w="fit-content" onClick={() => navigate('/')}>
+        返回首页
+      </Button>
+    </Stack>
+  );
+}
+
+/** A page the user may not use is not shown: the address falls back to their start page. */
+function guarded(path: string, element: React.ReactElement, may: (a: Access) => boolean): React.ReactElement {
+  const access = NAV.find((n) => n.path === path)?.access;
+  return !access || may(access) ? element : <Navigate to="/" replace />;
+}
+
+export function Frame({ info, session, onSession }: { info: AppInfo; session: SessionInfo; onSession: (s: SessionInfo) => void }) {
+  const user = session.user!;
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const may = (a: Access) => mayCall(a, user.roles);
+  const business = may(contract.items.list.access);
+  const items = NAV.filter((n) => !n.access || may(n.access));
+  const active = (path: string) => pathname === path || (path === '/inbox' && (pathname.startsWith('/items/') || pathname === '/register'));
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">
@@ -137,11 +97,40 @@ export function Frame({
       <AppShell.Navbar p="xs" aria-label="导航">
         <ScrollArea>
           {items.map((n) => (
-            <NavLink key={n.id} label={n.label} active={page === n.id || (n.id === 'inbox' && (page === 'item' || page === 'register'))} onClick={() => setPage(n.id)} />
+            <NavLink key={n.path} component="button" label={n.label} active={active(n.path)} onClick={() => navigate(n.path)} />
           ))}
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main>{content}</AppShell.Main>
+      <AppShell.Main>
+        <Notices notices={session.notices} />
+        <Routes>
+          <Route path="/" element={<Navigate to={business ? '/inbox' : '/home'} replace />} />
+          <Route path="/home" element={<HomePage session={session} />} />
+          <Route
+            path="/inbox"
+            element={guarded(
+              '/inbox',
+              <InboxPage onOpen={(id) => navigate(`/items/${id}`)} onRegister={() => navigate('/register')} canRegister={may(contract.items.register.access)} />,
+              may,
+            )}
+          />
+          <Route
+            path="/register"
+            element={may(contract.items.register.access) ? <RegisterPage department={user.department} onDone={(id) => navigate(`/items/${id}`, { replace: true })} /> : <Navigate to="/" replace />}
+          />
+          <Route path="/items/:id" element={guarded('/inbox', <ItemRoute user={user} />, may)} />
+          <Route path="/catalogue" element={guarded('/catalogue', <CataloguePage />, may)} />
+          <Route path="/profiles" element={guarded('/profiles', <ProfilesPage />, may)} />
+          <Route path="/bases" element={guarded('/bases', <BasesPage editable={may(contract.bases.save.access)} />, may)} />
+          <Route path="/calendar" element={guarded('/calendar', <CalendarPage canImport={may(contract.calendar.import.access)} />, may)} />
+          <Route path="/users" element={guarded('/users', <UsersPage />, may)} />
+          <Route path="/policy" element={guarded('/policy', <PolicyPage />, may)} />
+          <Route path="/audit" element={guarded('/audit', <AuditPage />, may)} />
+          <Route path="/password" element={<ChangePasswordPage session={session} onDone={onSession} />} />
+          <Route path="/about" element={<AboutPage info={info} session={session} />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </AppShell.Main>
     </AppShell>
   );
 }

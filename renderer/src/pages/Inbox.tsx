@@ -1,7 +1,8 @@
 import { Badge, Button, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
-import { useCallback, useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { ItemSummary } from '../../../shared/types';
-import { api, call, messageOf } from '../api';
+import { messageOf } from '../api';
+import { useOp } from '../query';
 import { Deadlines } from '../components/Deadlines';
 import { Notice } from '../components/Notice';
 
@@ -9,17 +10,13 @@ type View = 'inbox' | 'all' | 'recheck';
 const TITLES: Record<View, string> = { inbox: '待办', all: '全部事项', recheck: '复查（不予公开、暂缓公开）' };
 
 export function InboxPage({ onOpen, onRegister, canRegister }: { onOpen: (id: string) => void; onRegister: () => void; canRegister: boolean }) {
-  const [view, setView] = useState<View>('inbox');
-  const [items, setItems] = useState<ItemSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async (v: View) => {
-    try {
-      setItems(await call(api().items.list({ view: v })));
-    } catch (err) {
-      setError(messageOf(err));
-    }
-  }, []);
-  useEffect(() => void load(view), [load, view]);
+  // The view is kept in the route, so back returns to the list as it was.
+  const [params, setParams] = useSearchParams();
+  const view = (params.get('view') as View | null) ?? 'inbox';
+  const setView = (v: View) => setParams(v === 'inbox' ? {} : { view: v });
+  const list = useOp('items', 'list', { view });
+  const items: ItemSummary[] | undefined = list.data;
+  const error = list.error ? messageOf(list.error) : null;
 
   return (
     <Stack>

@@ -1,18 +1,23 @@
 import { Button, Group, MultiSelect, Radio, Select, SimpleGrid, Stack, Switch, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { DateInput } from '@mantine/dates';
+import { useForm } from '@mantine/form';
 import { CLASSIFICATIONS, DISCLOSURES, PUBLISH_FORMS, SPECIAL_DOMAINS } from '../../../shared/workflow';
-import type { contract } from '../../../shared/contract';
+import { contract } from '../../../shared/contract';
 import type { InputOf } from '../../../shared/define';
 import { api, call } from '../api';
 import { Notice } from '../components/Notice';
 import { useAction } from '../components/useAction';
+import { zodValidate } from '../forms';
 
 type ItemFields = InputOf<typeof contract.items.register>;
 
 const today = () => new Date().toLocaleDateString('sv-SE');
 
 export function RegisterPage({ onDone, department }: { onDone: (id: string) => void; department: string }) {
-  const [f, setF] = useState<ItemFields>({
+  const form = useForm<ItemFields>({
+    validate: zodValidate(contract.items.register.input),
+    validateInputOnBlur: true,
+    initialValues: {
     title: '',
     documentNumber: '',
     issuer: '',
@@ -32,29 +37,37 @@ export function RegisterPage({ onDone, department }: { onDone: (id: string) => v
     classificationTerm: null,
     specialDomains: [],
     sensitive: false,
+    },
   });
+  const f = form.values;
   const { error, busy, run } = useAction();
-  const set = <K extends keyof ItemFields>(k: K, v: ItemFields[K]) => setF((x) => ({ ...x, [k]: v }));
-  const submit = () => run(async () => onDone((await call(api().items.register(f))).id));
+  const submit = form.onSubmit((values) => void run(async () => onDone((await call(api().items.register(values))).id)));
+  const date = (k: 'formedOn' | 'applicationReceivedOn') => ({
+    valueFormat: 'YYYY-MM-DD',
+    clearable: k !== 'formedOn',
+    ...form.getInputProps(k),
+    onChange: (v: string | null) => form.setFieldValue(k, (v ?? (k === 'formedOn' ? '' : null)) as never),
+  });
 
   return (
+    <form onSubmit={submit} noValidate>
     <Stack maw={900}>
       <Title order={3}>登记拟公开的政府信息</Title>
       <SimpleGrid cols={2}>
-        <TextInput label="信息名称" required value={f.title} onChange={(e) => set('title', e.currentTarget.value)} />
-        <TextInput label="文号" value={f.documentNumber} onChange={(e) => set('documentNumber', e.currentTarget.value)} />
-        <TextInput label="发布机构（制作机关）" required value={f.issuer} onChange={(e) => set('issuer', e.currentTarget.value)} />
-        <TextInput label="承办部门" required value={f.department} onChange={(e) => set('department', e.currentTarget.value)} />
-        <TextInput label="形成或变更日期" type="date" required value={f.formedOn} onChange={(e) => set('formedOn', e.currentTarget.value)} />
-        <TextInput label="主题分类" value={f.category} onChange={(e) => set('category', e.currentTarget.value)} />
+        <TextInput label="信息名称" required {...form.getInputProps('title')} />
+        <TextInput label="文号" {...form.getInputProps('documentNumber')} />
+        <TextInput label="发布机构（制作机关）" required {...form.getInputProps('issuer')} />
+        <TextInput label="承办部门" required {...form.getInputProps('department')} />
+        <DateInput label="形成或变更日期" required {...date('formedOn')} />
+        <TextInput label="主题分类" {...form.getInputProps('category')} />
       </SimpleGrid>
-      <TagsInput label="关键词（回车分隔）" value={f.keywords} onChange={(v) => set('keywords', v)} />
-      <Textarea label="内容摘要" autosize minRows={2} value={f.summary} onChange={(e) => set('summary', e.currentTarget.value)} />
+      <TagsInput label="关键词（回车分隔）" {...form.getInputProps('keywords')} />
+      <Textarea label="内容摘要" autosize minRows={2} {...form.getInputProps('summary')} />
       <SimpleGrid cols={2}>
-        <Select label="拟公开属性" data={[...DISCLOSURES]} value={f.disclosure} onChange={(v) => v && set('disclosure', v as ItemFields['disclosure'])} allowDeselect={false} />
-        <Select label="发布形式" data={[...PUBLISH_FORMS]} value={f.publishForm} onChange={(v) => v && set('publishForm', v as ItemFields['publishForm'])} allowDeselect={false} />
+        <Select label="拟公开属性" data={[...DISCLOSURES]} allowDeselect={false} {...form.getInputProps('disclosure')} />
+        <Select label="发布形式" data={[...PUBLISH_FORMS]} allowDeselect={false} {...form.getInputProps('publishForm')} />
       </SimpleGrid>
-      <Radio.Group label="审查方式" value={f.reviewMode} onChange={(v) => set('reviewMode', v as ItemFields['reviewMode'])}>
+      <Radio.Group label="审查方式" {...form.getInputProps('reviewMode')}>
         <Group mt="xs">
           <Radio value="主动审查" label="主动审查" />
           <Radio value="依申请审查" label="依申请审查" />
@@ -62,32 +75,32 @@ export function RegisterPage({ onDone, department }: { onDone: (id: string) => v
       </Radio.Group>
       {f.reviewMode === '依申请审查' && (
         <SimpleGrid cols={2}>
-          <TextInput label="申请编号" value={f.applicationNo ?? ''} onChange={(e) => set('applicationNo', e.currentTarget.value || null)} />
-          <TextInput label="收到申请日期" type="date" value={f.applicationReceivedOn ?? ''} onChange={(e) => set('applicationReceivedOn', e.currentTarget.value || null)} />
+          <TextInput label="申请编号" {...form.getInputProps('applicationNo')} value={f.applicationNo ?? ''} onChange={(e) => form.setFieldValue('applicationNo', e.currentTarget.value || null)} />
+          <DateInput label="收到申请日期" {...date('applicationReceivedOn')} />
         </SimpleGrid>
       )}
-      <TagsInput label="联合制作机关" value={f.coProducers} onChange={(v) => set('coProducers', v)} />
-      <TagsInput label="涉及的第三方" value={f.thirdParties} onChange={(v) => set('thirdParties', v)} />
+      <TagsInput label="联合制作机关" {...form.getInputProps('coProducers')} />
+      <TagsInput label="涉及的第三方" {...form.getInputProps('thirdParties')} />
       <SimpleGrid cols={2}>
         <Select
           label="标注密级"
           data={CLASSIFICATIONS.map((c) => ({ value: c, label: c === 'none' ? '未标密级' : c }))}
-          value={f.classification}
-          onChange={(v) => v && set('classification', v as ItemFields['classification'])}
           allowDeselect={false}
+          {...form.getInputProps('classification')}
         />
         {f.classification !== 'none' && (
-          <TextInput label="保密期限" value={f.classificationTerm ?? ''} onChange={(e) => set('classificationTerm', e.currentTarget.value || null)} />
+          <TextInput label="保密期限" {...form.getInputProps('classificationTerm')} value={f.classificationTerm ?? ''} onChange={(e) => form.setFieldValue('classificationTerm', e.currentTarget.value || null)} />
         )}
       </SimpleGrid>
-      <MultiSelect label="涉及须经批准发布的领域" data={[...SPECIAL_DOMAINS]} value={f.specialDomains} onChange={(v) => set('specialDomains', v as ItemFields['specialDomains'])} />
-      <Switch label="涉及敏感内容和重要信息" checked={f.sensitive} onChange={(e) => set('sensitive', e.currentTarget.checked)} />
+      <MultiSelect label="涉及须经批准发布的领域" data={[...SPECIAL_DOMAINS]} {...form.getInputProps('specialDomains')} />
+      <Switch label="涉及敏感内容和重要信息" {...form.getInputProps('sensitive', { type: 'checkbox' })} />
       <Notice error={error} />
       <Group>
-        <Button loading={busy} onClick={() => void submit()}>
+        <Button loading={busy} type="submit">
           登记
         </Button>
       </Group>
     </Stack>
+    </form>
   );
 }
