@@ -60,7 +60,7 @@ export function createServices(opts: ServicesOptions) {
   const catalogue = new CatalogueService(ctx);
   const profiles = new ProfileStore(ctx);
   const queries = new ItemQueries(ctx, profiles, calendar, bases, catalogue);
-  const publicVersions = opts.redactor ? new PublicVersions(ctx, opts.redactor, readBlob) : null;
+  const publicVersions = opts.redactor ? new PublicVersions(ctx, opts.redactor, readBlob, (itemId) => queries.access(ctx.db(), itemId)) : null;
   const changes = new ItemChanges({ ctx, profiles, calendar, catalogue, queries, locks: locks.items, publicVersions: publicVersions ?? undefined });
   const documents = new Documents(ctx, opts.analyzer ?? inlineAnalyzer, (p) => opts.onDocumentProgress?.(p), () => bases.terms(), (itemId) => queries.access(ctx.db(), itemId));
   const publication = publicVersions

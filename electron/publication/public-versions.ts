@@ -3,6 +3,7 @@ import { AppFailure } from '../../shared/result';
 import type { SessionContext, Tx } from '../context/session';
 import type { DB } from '../store/database';
 import type { PublicVersionView } from '../../shared/ops/publication';
+import type { ItemAccess } from '../../shared/visibility';
 import type { PublicFiles } from './service';
 
 // The public version of each carrier file: redacted from the confirmed findings and
@@ -34,6 +35,8 @@ export class PublicVersions implements PublicFiles {
     private readonly ctx: SessionContext,
     private readonly redactor: Redactor,
     private readonly readBlob: (db: DB, sha: string) => Promise<Buffer>,
+    /** Need-to-know of the current user for an item (the workflow's rule); refuses 'none'. */
+    private readonly accessTo: (itemId: string) => Promise<ItemAccess>,
   ) {}
 
   private async targets(documentId: string): Promise<RedactionTarget[]> {
@@ -41,8 +44,19 @@ export class PublicVersions implements PublicFiles {
     return rows.map((r) => ({ text: r.text, kind: r.kind, ground: r.ground }));
   }
 
-  /** Produces (or re-produces) the public version of one file and records the proof. */
+  /**
+   * Produces (or re-produces) the public version of one file and records the proof: the
+   * work of those who review the item, while it is in review.
+   */
   async produce(documentId: string, masks: Record<string, string> = {}): Promise<PublicVersionView> {
+    const doc = await this.ctx.db().selectFrom('documents').innerJoin('items', 'items.id', 'documents.item_id').select(['documents.item_id', 'items.status']).where('documents.id', '=', documentId).executeTakeFirst();
+    if (!doc) throw fail('NOT_FOUND', '找不到该文件');
+    if ((await this.accessTo(doc.item_id)) !== 'full') throw fail('FORBIDDEN', '只有参与审查该事项的人员可以制作公开版本');
+    if (doc.status !== 'inReview') throw fail('CONFLICT', '只能在审查过程中制作公开版本；审查结束后公开版本不能再改动');
+    return this.make(documentId, masks);
+  }
+
+  private async make(documentId: string, masks: Record<string, string> = {}): Promise<PublicVersionView> {
     const db = this.ctx.db();
     const doc = await db.selectFrom('documents').select(['id', 'item_id', 'name', 'sha256']).where('id', '=', documentId).executeTakeFirst();
     if (!doc) throw fail('NOT_FOUND', '找不到该文件');
@@ -91,10 +105,15 @@ export class PublicVersions implements PublicFiles {
         },
       });
     });
-    return (await this.list(doc.item_id)).find((v) => v.id === id)!;
+    return (await this.views(doc.item_id)).find((v) => v.id === id)!;
   }
 
   async list(itemId: string): Promise<PublicVersionView[]> {
+    await this.accessTo(itemId);
+    return this.views(itemId);
+  }
+
+  private async views(itemId: string): Promise<PublicVersionView[]> {
     const rows = await this.ctx.db().selectFrom('public_versions').selectAll().where('item_id', '=', itemId).orderBy('created_at').execute();
     return rows.map((r) => ({
       id: r.id,
@@ -151,7 +170,7 @@ export class PublicVersions implements PublicFiles {
     for (const d of docs) {
       let pv = (await db.selectFrom('public_versions').selectAll().where('document_id', '=', d.id).where('status', '=', 'confirmed').orderBy('created_at', 'desc').executeTakeFirst()) ?? null;
       if (!pv && outcome === 'PUBLISH') {
-        const made = await this.produce(d.id);
+        const made = await this.make(d.id);
         await db.updateTable('public_versions').set({ status: 'confirmed', confirmed_by: this.ctx.user().id, confirmed_at: this.ctx.now().toISOString() }).where('id', '=', made.id).execute();
         pv = (await db.selectFrom('public_versions').selectAll().where('id', '=', made.id).executeTakeFirstOrThrow()) ?? null;
       }

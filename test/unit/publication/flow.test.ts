@@ -71,12 +71,18 @@ describe('publication', () => {
     });
     const pv = await core.publicVersions!.produce(doc.id);
     expect(pv.proof.ok).toBe(true);
+    // Public versions are the reviewers' work: not for those outside the item, nor after the decision.
+    await as(core, 'li');
+    expect(await refusal(core.publicVersions!.produce(doc.id))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusal(core.publicVersions!.list(part.id))).toMatchObject({ code: 'FORBIDDEN' });
+    await as(core, 'zhou');
     await wf.opinion({ itemId: part.id, stepId: 'confirm', opinionId: 'confirm', ...PLAIN });
     expect((await core.publicVersions!.list(part.id))[0]!.status).toBe('confirmed');
     await as(core, 'sun');
     await wf.opinion({ itemId: full.id, stepId: 'approval', opinionId: 'approve', ...PLAIN });
     const item = await wf.opinion({ itemId: part.id, stepId: 'approval', opinionId: 'approve', ...PLAIN });
     expect(item.status).toBe('approved');
+    expect(await refusal(core.publicVersions!.produce(doc.id))).toMatchObject({ code: 'CONFLICT', message: '只能在审查过程中制作公开版本；审查结束后公开版本不能再改动' });
 
     await as(core, 'wu');
     const queue = await core.publication!.queue();
