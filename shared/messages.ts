@@ -102,19 +102,28 @@ export const FIELD_LABELS: Record<string, string> = {
   findingIds: '发现',
   agreed: '协调结果',
   case: '征求意见情形',
+  minPasswordLength: '密码最小长度',
+  minCharClasses: '密码字符类别数',
+  maxFailedLogins: '登录失败锁定次数',
+  lockoutMinutes: '账号锁定时长',
+  idleLockMinutes: '自动锁屏时间',
 };
 
-export function fieldLabel(path: readonly PropertyKey[]): string {
+/** Labels a form gives its own fields where the contract's key means something else there. */
+export type FieldLabels = Readonly<Record<string, string>>;
+
+export function fieldLabel(path: readonly PropertyKey[], labels: FieldLabels = {}): string {
   for (let i = path.length - 1; i >= 0; i--) {
     const key = path[i];
+    if (typeof key === 'string' && labels[key]) return labels[key]!;
     if (typeof key === 'string' && FIELD_LABELS[key]) return FIELD_LABELS[key]!;
   }
   return '输入';
 }
 
 /** One issue as a sentence about its field. A schema's own Chinese message wins. */
-export function issueMessage(issue: z.core.$ZodIssue): string {
-  const label = fieldLabel(issue.path);
+export function issueMessage(issue: z.core.$ZodIssue, labels: FieldLabels = {}): string {
+  const label = fieldLabel(issue.path, labels);
   const own = issue.message && /[\u4e00-\u9fff]/.test(issue.message) && issue.code === 'custom' ? issue.message : null;
   if (own) return own;
   switch (issue.code) {
@@ -138,11 +147,11 @@ export function issueMessage(issue: z.core.$ZodIssue): string {
 }
 
 /** Issues keyed by dotted path, the way form libraries want them. */
-export function issuesByField(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
+export function issuesByField(issues: readonly z.core.$ZodIssue[], labels: FieldLabels = {}): Record<string, string> {
   const out: Record<string, string> = {};
   for (const i of issues) {
     const key = i.path.map(String).join('.');
-    if (!(key in out)) out[key] = issueMessage(i);
+    if (!(key in out)) out[key] = issueMessage(i, labels);
   }
   return out;
 }

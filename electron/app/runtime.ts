@@ -103,6 +103,7 @@ function handlers(s: Services, opts: RuntimeOptions): Handlers<typeof contract> 
     publicVersions: {
       produce: (i) => need(s.publicVersions).produce(i.documentId, i.masks),
       list: (i) => need(s.publicVersions).list(i.itemId),
+      text: (i) => need(s.publicVersions).text(i.id),
     },
     publication: {
       queue: () => need(s.publication).queue(),

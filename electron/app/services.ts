@@ -25,6 +25,7 @@ import { AnnualReports } from '../applications/report';
 import { BackupService } from './backup-service';
 import { Setup } from './setup';
 import { readBlob } from '../documents/blobs';
+import { extract } from '../documents/analyze';
 import { PublicVersions, type Redactor } from '../publication/public-versions';
 import { PublicationService } from '../publication/service';
 import type { BundleProgress } from '../export/types';
@@ -60,7 +61,11 @@ export function createServices(opts: ServicesOptions) {
   const catalogue = new CatalogueService(ctx);
   const profiles = new ProfileStore(ctx);
   const queries = new ItemQueries(ctx, profiles, calendar, bases, catalogue);
-  const publicVersions = opts.redactor ? new PublicVersions(ctx, opts.redactor, readBlob, (itemId) => queries.access(ctx.db(), itemId)) : null;
+  const publicVersions = opts.redactor
+    ? new PublicVersions(ctx, opts.redactor, readBlob, (itemId) => queries.access(ctx.db(), itemId), async (bytes, name) =>
+        (await extract(bytes, name)).extraction.segments.map((seg) => `【${seg.location}】\n${seg.text}`).join('\n'),
+      )
+    : null;
   const changes = new ItemChanges({ ctx, profiles, calendar, catalogue, queries, locks: locks.items, publicVersions: publicVersions ?? undefined });
   const documents = new Documents(ctx, opts.analyzer ?? inlineAnalyzer, (p) => opts.onDocumentProgress?.(p), () => bases.terms(), (itemId) => queries.access(ctx.db(), itemId));
   const publication = publicVersions

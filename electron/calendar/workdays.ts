@@ -1,3 +1,4 @@
+import { issueMessage } from '../../shared/messages';
 import chineseDays from 'chinese-days';
 import dayjs from 'dayjs';
 import { z } from 'zod';
@@ -14,7 +15,7 @@ export const calendarFileSchema = z
   .object({
     format: z.literal('mishen-calendar/1'),
     year: z.number().int().min(2000).max(2100),
-    source: z.string().min(1, '须注明来源（如国务院办公厅通知的文号）'),
+    source: z.string().refine((s) => s.trim().length > 0, '须注明来源（如国务院办公厅通知的文号）'),
     /** Days off that fall on Monday–Friday, and weekend days inside a holiday. */
     holidays: z.array(isoDate),
     /** Saturdays and Sundays that are working days (调休). */
@@ -124,5 +125,6 @@ export function parseCalendarFile(text: string): { ok: true; file: CalendarFile 
   }
   const parsed = calendarFileSchema.safeParse(raw);
   if (parsed.success) return { ok: true, file: parsed.data };
-  return { ok: false, message: `日历文件无效：${parsed.error.issues.slice(0, 3).map((i) => i.message).join('；')}` };
+  const labels = { format: '格式标识（应为 mishen-calendar/1）', year: '年度', source: '来源', holidays: '休息日', workdays: '调休上班日' };
+  return { ok: false, message: `日历文件无效：${parsed.error.issues.slice(0, 3).map((i) => issueMessage(i, labels)).join('；')}` };
 }

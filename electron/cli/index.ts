@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { packageVersion } from '../app/version';
 import { auditVerify } from './audit';
 import { backupCreate, backupRestore } from './backup';
+import { bundleExport } from './bundle-export';
 import { demo } from './demo';
 import { runBundleVerifyCli } from '../export';
 import { scan } from './scan';
@@ -27,6 +28,8 @@ const HELP = `密审台（MiShen）命令行
       核对清单、签名和审计日志后恢复到空目录。退出码：0 完成；1 已恢复但副本缺少检查点之后的记录；2 无法恢复。
   mishen bundle verify <发布包文件夹> --trust sha256:<单位密钥指纹>
       在互联网端验证发布包：逐项列出全部问题，不改动文件夹。退出码：0 有效；1 无效；2 无法读取。
+  mishen bundle export --data <数据目录> --user <网站管理部门人员> --password-stdin --out <上级文件夹>
+      把待发布队列中可以导出的事项导出为签名的发布包（只含公开版本）。退出码：0 已导出；1 没有可以导出的事项；2 无法完成。
   mishen demo --data <空的数据目录>
       建立演示数据（演示单位、各角色人员、五套制度下各种状态的事项），一次性显示各账号密码。
 `;
@@ -40,6 +43,7 @@ const COMMANDS: Record<string, Command> = {
   'backup restore': backupRestore,
   demo,
   'bundle verify': runBundleVerifyCli,
+  'bundle export': bundleExport,
 };
 
 export async function run(args: string[]): Promise<number> {

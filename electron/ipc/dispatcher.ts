@@ -49,7 +49,7 @@ function lookup(handlers: unknown, path: string): ((input: unknown) => unknown) 
 }
 
 function describeIssues(error: z.ZodError): string {
-  return `输入无效：${[...new Set(error.issues.slice(0, 3).map(issueMessage))].join('；')}`;
+  return `输入无效：${[...new Set(error.issues.slice(0, 3).map((i) => issueMessage(i)))].join('；')}`;
 }
 
 /**

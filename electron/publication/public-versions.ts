@@ -37,7 +37,17 @@ export class PublicVersions implements PublicFiles {
     private readonly readBlob: (db: DB, sha: string) => Promise<Buffer>,
     /** Need-to-know of the current user for an item (the workflow's rule); refuses 'none'. */
     private readonly accessTo: (itemId: string) => Promise<ItemAccess>,
+    /** The import's own extraction, to show what a public version really contains. */
+    private readonly readText: (bytes: Uint8Array, name: string) => Promise<string>,
   ) {}
+
+  /** What a public version contains, read back by the import extractors. */
+  async text(id: string): Promise<{ name: string; text: string }> {
+    const row = await this.ctx.db().selectFrom('public_versions').select(['item_id', 'name', 'sha256']).where('id', '=', id).executeTakeFirst();
+    if (!row) throw fail('NOT_FOUND', '找不到该公开版本');
+    await this.accessTo(row.item_id);
+    return { name: row.name, text: await this.readText(await this.readBlob(this.ctx.db(), row.sha256), row.name) };
+  }
 
   private async targets(documentId: string): Promise<RedactionTarget[]> {
     const rows = await this.ctx.db().selectFrom('findings').select(['text', 'kind', 'ground']).where('document_id', '=', documentId).where('status', '=', 'confirmed').execute();

@@ -18,6 +18,7 @@ import { InboxPage } from '../pages/Inbox';
 import { ItemPage } from '../pages/item/ItemPage';
 import { PolicyPage } from '../pages/Policy';
 import { ProfilesPage } from '../pages/Profiles';
+import { PublicationPage } from '../pages/Publication';
 import { RegisterPage } from '../pages/Register';
 import { UsersPage } from '../pages/Users';
 import { Notices } from './Notices';
@@ -26,6 +27,7 @@ import { Notices } from './Notices';
 const NAV: Array<{ path: string; label: string; access?: Access }> = [
   { path: '/home', label: '工作台' },
   { path: '/inbox', label: '待办事项', access: contract.items.list.access },
+  { path: '/publication', label: '发布', access: contract.publication.queue.access },
   { path: '/catalogue', label: '公开目录', access: contract.catalogue.list.access },
   { path: '/profiles', label: '审查流程', access: contract.profiles.activate.access },
   { path: '/bases', label: '审查依据', access: contract.bases.list.access },
@@ -119,6 +121,7 @@ export function Frame({ info, session, onSession }: { info: AppInfo; session: Se
             element={may(contract.items.register.access) ? <RegisterPage department={user.department} onDone={(id) => navigate(`/items/${id}`, { replace: true })} /> : <Navigate to="/" replace />}
           />
           <Route path="/items/:id" element={guarded('/inbox', <ItemRoute user={user} />, may)} />
+          <Route path="/publication" element={guarded('/publication', <PublicationPage />, may)} />
           <Route path="/catalogue" element={guarded('/catalogue', <CataloguePage />, may)} />
           <Route path="/profiles" element={guarded('/profiles', <ProfilesPage />, may)} />
           <Route path="/bases" element={guarded('/bases', <BasesPage editable={may(contract.bases.save.access)} />, may)} />

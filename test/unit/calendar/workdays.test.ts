@@ -73,6 +73,8 @@ describe('calendar import', () => {
     };
     expect(bad('{not json')).toBe('日历文件不是有效的 JSON');
     expect(bad({ ...file2031, format: 'x' })).toMatch(/^日历文件无效/);
+    // In Chinese, naming the field, without validator wording.
+    expect(bad({ ...file2031, format: 'x', year: undefined })).toBe('日历文件无效：格式标识（应为 mishen-calendar/1）不是可选的值；请填写年度');
     expect(bad({ ...file2031, holidays: [...file2031.holidays, '2031-02-30'] })).toContain('不是有效日期');
     expect(bad({ ...file2031, holidays: [...file2031.holidays, '2030-12-31'] })).toContain('不在 2031 年内');
     expect(bad({ ...file2031, workdays: ['2031-01-27'] })).toMatch(/同时列为|调休工作日只能是周六或周日/);

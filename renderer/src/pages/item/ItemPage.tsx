@@ -13,6 +13,7 @@ import { Fields } from './Fields';
 import { EscalationPanel, Consultations } from './Letters';
 import type { Act } from './parts';
 import { Declassification, Objection, Recall, Reopen, SpecialApproval } from './Records';
+import { PublicVersions } from './PublicVersions';
 import { StepPanel } from './StepPanel';
 import { History, Opinions } from './Trail';
 
@@ -90,6 +91,8 @@ export function ItemPage({ itemId, user, onBack }: { itemId: string; user: Sessi
         canDecide={item.status === 'inReview' && item.whyNot === null}
         onChanged={() => void client.invalidateQueries({ queryKey: ['items'] })}
       />
+
+      <PublicVersions itemId={item.id} canProduce={involved && item.status === 'inReview'} canReadOriginals={item.access === 'full'} />
 
       <Consultations item={item} act={act} canRecord={involved && ['inReview', 'escalated'].includes(item.status)} canOverride={has('approver') && item.profile.limits.publicInterestOverride} />
       {item.fields.classification !== 'none' && <Declassification item={item} act={act} can={has('secrecyOffice', 'reviewer') && item.status === 'awaitingDeclassification'} />}

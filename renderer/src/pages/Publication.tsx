@@ -1,0 +1,147 @@
+import { Alert, Badge, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { ExportResult, RegisterEntry } from '../../../shared/ops/publication';
+import { api, messageOf } from '../api';
+import { Notice } from '../components/Notice';
+import { useChange, useOp } from '../query';
+import { DateField, today } from './item/parts';
+
+// The publisher's desk: the 待发布 queue, export to a removable drive as a signed bundle,
+// and the publication register where the website publication is recorded afterwards.
+
+export function PublicationPage() {
+  const queue = useOp('publication', 'queue', undefined);
+  const register = useOp('publication', 'register', undefined);
+  const [parentDir, setParentDir] = useState('');
+  const [result, setResult] = useState<ExportResult | null>(null);
+  const exporting = useChange(api().publication.export, ['publication', 'items']);
+  const ready = (queue.data ?? []).filter((q) => q.ready).length;
+
+  return (
+    <Stack>
+      <Title order={3}>发布</Title>
+      <Card withBorder>
+        <Stack gap="xs">
+          <Title order={5}>待发布</Title>
+          <Notice error={queue.error ? messageOf(queue.error) : null} />
+          {queue.data && queue.data.length === 0 && <Text c="dimmed">暂无待发布的事项</Text>}
+          {queue.data && queue.data.length > 0 && (
+            <Table withTableBorder data-testid="queue">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>信息名称</Table.Th>
+                  <Table.Th>文号</Table.Th>
+                  <Table.Th>审查结论</Table.Th>
+                  <Table.Th>批准日期</Table.Th>
+                  <Table.Th>文件</Table.Th>
+                  <Table.Th>能否导出</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {queue.data.map((q) => (
+                  <Table.Tr key={q.itemId} data-title={q.title}>
+                    <Table.Td>{q.title}</Table.Td>
+                    <Table.Td>{q.documentNumber}</Table.Td>
+                    <Table.Td>{q.outcome === 'PUBLISH' ? '公开' : '部分公开'}</Table.Td>
+                    <Table.Td>{q.approvedOn}</Table.Td>
+                    <Table.Td>{q.files}</Table.Td>
+                    <Table.Td>{q.ready ? <Badge color="green">可以导出</Badge> : <Text size="sm" c="orange">{q.problem}</Text>}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          <Group align="end">
+            <TextInput
+              label="导出到（移动存储介质上的文件夹）"
+              description="发布包先以临时名称写入并落盘，全部写完后才改为正式名称"
+              w={420}
+              value={parentDir}
+              onChange={(e) => setParentDir(e.currentTarget.value)}
+            />
+            <Button
+              disabled={ready === 0 || !parentDir.trim()}
+              loading={exporting.isPending}
+              onClick={() => exporting.mutate({ parentDir }, { onSuccess: setResult, onError: () => setResult(null) })}
+            >
+              导出发布包（{ready} 项）
+            </Button>
+          </Group>
+          <Notice error={exporting.error ? messageOf(exporting.error) : null} />
+          {result && (
+            <Alert color="green" title="发布包已导出" data-testid="export-result">
+              <Text size="sm">位置：{result.path}</Text>
+              <Text size="sm">
+                第 {result.sequence} 号发布包（{result.bundleId}），{result.items} 项{result.recalls ? `，撤回 ${result.recalls} 项` : ''}
+              </Text>
+              <Text size="sm">清单 SHA-256：{result.manifestSha256}</Text>
+              {result.skipped.map((s) => (
+                <Text key={s.itemId} size="sm" c="orange">
+                  未导出“{s.title}”：{s.problem}
+                </Text>
+              ))}
+            </Alert>
+          )}
+        </Stack>
+      </Card>
+      <Card withBorder>
+        <Stack gap="xs">
+          <Title order={5}>政府信息公开登记</Title>
+          <Notice error={register.error ? messageOf(register.error) : null} />
+          {register.data && register.data.length === 0 && <Text c="dimmed">尚无导出记录</Text>}
+          {register.data && register.data.length > 0 && <RegisterTable rows={register.data} />}
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}
+
+function RegisterTable({ rows }: { rows: RegisterEntry[] }) {
+  return (
+    <Table withTableBorder data-testid="register">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>信息名称</Table.Th>
+          <Table.Th>发布包</Table.Th>
+          <Table.Th>导出</Table.Th>
+          <Table.Th>网站发布</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((r) => (
+          <Table.Tr key={r.id} data-title={r.title}>
+            <Table.Td>
+              {r.title}
+              <Text size="xs" c="dimmed">
+                {r.documentNumber}；{r.files.join('、')}
+              </Text>
+            </Table.Td>
+            <Table.Td>第 {r.sequence} 号</Table.Td>
+            <Table.Td>
+              {new Date(r.exportedAt).toLocaleString('zh-CN', { hour12: false })}，{r.exportedBy}
+            </Table.Td>
+            <Table.Td>{r.publishedOn ? `${r.publishedOn} ${r.publishedUrl ?? ''}` : <RecordPublished itemId={r.itemId} />}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function RecordPublished({ itemId }: { itemId: string }) {
+  const [publishedOn, setOn] = useState(today());
+  const [url, setUrl] = useState('');
+  const record = useChange(api().publication.recordPublished, ['publication', 'items']);
+  return (
+    <Stack gap={4}>
+      <Group gap="xs" align="end" wrap="nowrap">
+        <DateField label="发布日期" value={publishedOn} onChange={setOn} />
+        <TextInput label="网址" value={url} onChange={(e) => setUrl(e.currentTarget.value)} />
+        <Button size="xs" loading={record.isPending} onClick={() => record.mutate({ itemId, publishedOn, url })}>
+          登记发布
+        </Button>
+      </Group>
+      <Notice error={record.error ? messageOf(record.error) : null} />
+    </Stack>
+  );
+}
