@@ -26,6 +26,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'backup.created': '备份数据',
   'audit.extracted': '导出审计记录',
   'bundle.exported': '导出发布包',
+  'form.printed': '打印表单',
   'item.published': '登记网站发布',
   'application.registered': '登记政府信息公开申请',
   'application.correctionRequested': '告知补正',

@@ -35,14 +35,19 @@ export const FINDING_LABELS: Record<FindingKind, string> = {
 export const FINDING_STATUS_LABELS = { open: '待确认', confirmed: '已确认', dismissed: '已排除' } as const;
 export type FindingStatus = keyof typeof FINDING_STATUS_LABELS;
 
-export interface FindingView {
-  id: number;
+/** A piece of a file's text that a rule found, where it is and how sure the rule is. */
+export interface FoundText {
   kind: FindingKind;
+  /** The text as it appears in the file (before normalization). */
   text: string;
   start: number;
   end: number;
   location: string;
   confidence: number;
+}
+
+export interface FindingView extends FoundText {
+  id: number;
   ground: string;
   groundLabel: string;
   basisTitle: string | null;

@@ -102,6 +102,8 @@ export const FIELD_LABELS: Record<string, string> = {
   findingIds: '发现',
   agreed: '协调结果',
   case: '征求意见情形',
+  approvedBy: '批准人',
+  type: '答复类型',
   minPasswordLength: '密码最小长度',
   minCharClasses: '密码字符类别数',
   maxFailedLogins: '登录失败锁定次数',

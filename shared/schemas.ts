@@ -61,3 +61,29 @@ export const itemFieldsSchema = z
 
 /** What an item is registered with (domain.md §3). */
 export type ItemFields = z.output<typeof itemFieldsSchema>;
+
+/** A registration with nothing filled in yet: the defaults the form and the services start from. */
+export function emptyItemFields(over: Partial<ItemFields> = {}): ItemFields {
+  return {
+    title: '',
+    documentNumber: '',
+    issuer: '',
+    department: '',
+    formedOn: '',
+    category: '',
+    keywords: [],
+    summary: '',
+    disclosure: '主动公开',
+    publishForm: '市、区网站公开',
+    reviewMode: '主动审查',
+    applicationNo: null,
+    applicationReceivedOn: null,
+    coProducers: [],
+    thirdParties: [],
+    classification: 'none',
+    classificationTerm: null,
+    specialDomains: [],
+    sensitive: false,
+    ...over,
+  };
+}

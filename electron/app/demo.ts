@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { BusinessRole } from '../../shared/roles';
 import type { ItemFields } from '../../shared/types';
+import { emptyItemFields } from '../../shared/schemas';
 import type { Profile, StepDef } from '../../shared/workflow';
 import type { ScryptParams } from '../keys/crypto';
 import { shippedProfiles } from '../workflow/profiles';
@@ -41,7 +42,7 @@ function syntheticId(seq: number): string {
 }
 
 function fields(title: string, over: Partial<ItemFields> = {}): ItemFields {
-  return {
+  return emptyItemFields({
     title,
     documentNumber: '演示发〔2026〕1号',
     issuer: '演示单位',
@@ -50,19 +51,8 @@ function fields(title: string, over: Partial<ItemFields> = {}): ItemFields {
     category: '综合政务',
     keywords: ['演示'],
     summary: '演示用的政府信息。',
-    disclosure: '主动公开',
-    publishForm: '市、区网站公开',
-    reviewMode: '主动审查',
-    applicationNo: null,
-    applicationReceivedOn: null,
-    coProducers: [],
-    thirdParties: [],
-    classification: 'none',
-    classificationTerm: null,
-    specialDomains: [],
-    sensitive: false,
     ...over,
-  };
+  });
 }
 
 type Goal = 'publish' | 'withhold' | 'defer' | 'escalate';

@@ -5,6 +5,7 @@ import type { contract, In } from '../../shared/contract';
 import type { ApplicationView } from '../../shared/ops/applications';
 import { AppFailure } from '../../shared/result';
 import type { ItemFields } from '../../shared/types';
+import { emptyItemFields } from '../../shared/schemas';
 import type { WorkCalendar } from '../calendar/workdays';
 import type { SessionContext } from '../context/session';
 import type { ApplicationsTable } from '../store/schema';
@@ -97,27 +98,21 @@ export class Applications {
     const year = Number(input.receivedOn.slice(0, 4));
     const id = randomUUID();
     const number = await this.nextNumber(year);
-    const item = await this.items.register({
-      title: `依申请公开：${input.request.slice(0, 60)}`,
-      documentNumber: '',
-      issuer: '本机关',
-      department: this.ctx.user().department || '政府信息公开工作机构',
-      formedOn: input.receivedOn,
-      category: '依申请公开',
-      keywords: [],
-      summary: input.request,
-      disclosure: '依申请公开',
-      publishForm: '依申请公开',
-      reviewMode: '依申请审查',
-      applicationNo: number,
-      applicationReceivedOn: input.receivedOn,
-      coProducers: [],
-      thirdParties: [],
-      classification: 'none',
-      classificationTerm: null,
-      specialDomains: [],
-      sensitive: false,
-    } as ItemFields);
+    const item = await this.items.register(
+      emptyItemFields({
+        title: `依申请公开：${input.request.slice(0, 60)}`,
+        issuer: '本机关',
+        department: this.ctx.user().department || '政府信息公开工作机构',
+        formedOn: input.receivedOn,
+        category: '依申请公开',
+        summary: input.request,
+        disclosure: '依申请公开',
+        publishForm: '依申请公开',
+        reviewMode: '依申请审查',
+        applicationNo: number,
+        applicationReceivedOn: input.receivedOn,
+      }),
+    );
     const now = this.ctx.now().toISOString();
     await this.ctx
       .db()

@@ -1,18 +1,14 @@
 import canonicalize from 'canonicalize';
 import { sha256Hex } from '../keys/crypto';
+import type { AuditLogTable } from '../store/schema';
 
 // An audit entry's hash covers every field but the hash and signature themselves,
 // as RFC 8785 canonical JSON, so any program can recompute it.
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export interface AuditFields {
-  seq: number;
-  time: string;
-  actor: string;
-  role: string;
-  action: string;
-  subject: string;
+/** What the hash covers: the stored row's fields, with the payload parsed. */
+export interface AuditFields extends Pick<AuditLogTable, 'seq' | 'time' | 'actor' | 'role' | 'action' | 'subject'> {
   payload: unknown;
   prevHash: string;
   /** Fingerprint of the key that signs this entry: the actor's, or the organization's. */

@@ -9,7 +9,8 @@ export type BundleFileSource =
   | { name: string; bytes: Uint8Array }
   | { name: string; size: number; load: () => Promise<Uint8Array> };
 
-export interface BundleItemInput {
+/** What the public side learns of an item: its catalogue entry (bundle.md). */
+export interface BundleItemMetadata {
   id: string;
   title: string;
   documentNumber: string;
@@ -19,6 +20,9 @@ export interface BundleItemInput {
   category: string;
   keywords: string[];
   disclosure: string;
+}
+
+export interface BundleItemInput extends BundleItemMetadata {
   /** Anything else is refused: only approved items ever leave. */
   outcome: string;
   /** ISO 8601 with offset, e.g. 2026-11-21T16:02:11+08:00 */
@@ -74,15 +78,7 @@ export interface ManifestFile {
   size: number;
 }
 
-export interface ManifestItem {
-  id: string;
-  title: string;
-  documentNumber: string;
-  issuer: string;
-  formedOn: string;
-  category: string;
-  keywords: string[];
-  disclosure: string;
+export interface ManifestItem extends BundleItemMetadata {
   outcome: PublishOutcome;
   approvedAt: string;
   files: string[];

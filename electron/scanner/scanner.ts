@@ -1,24 +1,23 @@
+import type { FoundText } from '../../shared/documents';
 import type { Ground } from '../../shared/workflow';
 import { TermMatcher } from './aho';
+import { markPatterns } from './marks';
+import { nameFinder } from './names';
 import { normalize, wellFormed } from './normalize';
+import { CELL_BOUNDARY, findNumbers } from './numbers';
 import { compileRe2, re2Matches } from './patterns';
 import type { FindingKind, ListTerm, Rules } from './rules';
 
 // The scanner: what the regulations forbid, found in the text a reader could find.
-// Digits are checked, never just matched: resident ID numbers by region, birth date and
-// the GB 11643 check digit; bank cards by length and the Luhn check. Boundaries are
-// explicit look-arounds, because \b does not work next to Chinese characters.
+// Digits are checked, never just matched (numbers.ts). Boundaries are explicit
+// look-arounds, because \b does not work next to Chinese characters. Each block is read
+// in two views: the text with its spaces (numbers, names, marks by their layout) and a
+// keyword view where letter-spaced Chinese is closed up (科 长 → 科长) for terms.
 
 export { compilePattern, type PatternCheck } from './patterns';
 
-export interface Finding {
+export interface Finding extends Omit<FoundText, 'kind'> {
   kind: FindingKind;
-  /** The text as it appears in the file (before normalization). */
-  text: string;
-  start: number;
-  end: number;
-  location: string;
-  confidence: number;
   ground: Ground;
   basisId: string | null;
 }
@@ -75,35 +74,7 @@ const BASIS_GROUND: Record<string, Ground> = {
   negative: 'OTHER',
 };
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10X98765432';
-
-/** GB 11643-1999: region, a real birth date between 1900 and today, and the check digit. */
-export function validResidentId(id: string, regions: ReadonlySet<string>, today = new Date()): boolean {
-  if (!/^\d{17}[\dX]$/i.test(id)) return false;
-  if (!regions.has(id.slice(0, 2)) || id.slice(2, 6) === '0000') return false;
-  const y = Number(id.slice(6, 10));
-  const m = Number(id.slice(10, 12));
-  const d = Number(id.slice(12, 14));
-  const birth = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d || birth > today) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(id[i]) * ID_WEIGHTS[i]!;
-  return ID_CHECK[sum % 11] === id[17]!.toUpperCase();
-}
-
-export function luhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
+export { luhn, validResidentId } from './numbers';
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alt = (xs: readonly string[]) => xs.map(esc).join('|');

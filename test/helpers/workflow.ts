@@ -1,3 +1,4 @@
+import { emptyItemFields } from '../../shared/schemas';
 import type { Services } from '../../electron/app/services';
 import { contract } from '../../shared/contract';
 import type { InputOf, OperationDef, ParsedInputOf } from '../../shared/define';
@@ -76,7 +77,7 @@ export async function as(core: Services, username: string): Promise<void> {
 }
 
 export function fields(over: Partial<ItemFields> = {}): ItemFields {
-  return {
+  return emptyItemFields({
     title: '关于2026年度城区道路改造工程的公告',
     documentNumber: '某政办发〔2026〕12号',
     issuer: '某某县人民政府办公室',
@@ -85,19 +86,8 @@ export function fields(over: Partial<ItemFields> = {}): ItemFields {
     category: '城乡建设',
     keywords: ['道路', '改造'],
     summary: '公布道路改造工程范围和工期。',
-    disclosure: '主动公开',
-    publishForm: '市、区网站公开',
-    reviewMode: '主动审查',
-    applicationNo: null,
-    applicationReceivedOn: null,
-    coProducers: [],
-    thirdParties: [],
-    classification: 'none',
-    classificationTerm: null,
-    specialDomains: [],
-    sensitive: false,
     ...over,
-  };
+  });
 }
 
 export const REASONED = { grounds: ['PERSONAL_PRIVACY' as const], bases: ['law-bmf'], reason: '附件含有个人身份信息' };

@@ -3,6 +3,7 @@ import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { CLASSIFICATIONS, DISCLOSURES, PUBLISH_FORMS, SPECIAL_DOMAINS } from '../../../shared/workflow';
 import { contract } from '../../../shared/contract';
+import { emptyItemFields } from '../../../shared/schemas';
 import type { InputOf } from '../../../shared/define';
 import { api, call } from '../api';
 import { Notice } from '../components/Notice';
@@ -17,27 +18,7 @@ export function RegisterPage({ onDone, department }: { onDone: (id: string) => v
   const form = useForm<ItemFields>({
     validate: zodValidate(contract.items.register.input),
     validateInputOnBlur: true,
-    initialValues: {
-    title: '',
-    documentNumber: '',
-    issuer: '',
-    department,
-    formedOn: today(),
-    category: '',
-    keywords: [],
-    summary: '',
-    disclosure: '主动公开',
-    publishForm: '市、区网站公开',
-    reviewMode: '主动审查',
-    applicationNo: null,
-    applicationReceivedOn: null,
-    coProducers: [],
-    thirdParties: [],
-    classification: 'none',
-    classificationTerm: null,
-    specialDomains: [],
-    sensitive: false,
-    },
+    initialValues: emptyItemFields({ department, formedOn: today() }),
   });
   const f = form.values;
   const { error, busy, run } = useAction();
