@@ -1,5 +1,5 @@
 import { contract, events } from '../../shared/contract';
-import { AppFailure } from '../../shared/result';
+import { defaultMasks, templatesFor } from '../redaction';
 import type { AppInfo } from '../../shared/types';
 import { createDispatcher, type Dispatcher, type Handlers } from '../ipc/dispatcher';
 import { verifyBlobs } from '../documents/blobs';
@@ -22,12 +22,6 @@ export interface Runtime {
   /** Main → renderer events, by channel. */
   subscribe(listener: (channel: string, payload: unknown) => void): () => void;
   close(): Promise<void>;
-}
-
-/** Public versions and publication need the redaction engine the host provides. */
-function need<T>(service: T | null): T {
-  if (!service) throw new AppFailure('STORE_ERROR', '本程序未配置脱敏引擎，无法制作公开版本或导出发布包');
-  return service;
 }
 
 function handlers(s: Services, opts: RuntimeOptions): Handlers<typeof contract> {
@@ -101,15 +95,16 @@ function handlers(s: Services, opts: RuntimeOptions): Handlers<typeof contract> 
     catalogue: { list: () => s.catalogue.list() },
     bases: { list: () => s.bases.list(), save: (i) => s.bases.save(i) },
     publicVersions: {
-      produce: (i) => need(s.publicVersions).produce(i.documentId, i.masks),
-      list: (i) => need(s.publicVersions).list(i.itemId),
-      text: (i) => need(s.publicVersions).text(i.id),
+      produce: (i) => s.publicVersions.produce(i.documentId, i.masks),
+      list: (i) => s.publicVersions.list(i.itemId),
+      text: (i) => s.publicVersions.text(i.id),
+      masks: async () => Object.keys(defaultMasks().kinds).map((kind) => ({ kind, templates: templatesFor(kind) })),
     },
     publication: {
-      queue: () => need(s.publication).queue(),
-      export: (i) => need(s.publication).export(i.parentDir),
-      register: () => need(s.publication).register(),
-      recordPublished: (i) => need(s.publication).recordPublished(i.itemId, i.publishedOn, i.url),
+      queue: () => s.publication.queue(),
+      export: (i) => s.publication.export(i.parentDir),
+      register: () => s.publication.register(),
+      recordPublished: (i) => s.publication.recordPublished(i.itemId, i.publishedOn, i.url),
     },
     applications: {
       register: (i) => s.applications.register(i),

@@ -27,6 +27,7 @@ import { Setup } from './setup';
 import { readBlob } from '../documents/blobs';
 import { extract } from '../documents/analyze';
 import { PublicVersions, type Redactor } from '../publication/public-versions';
+import { createRedactor } from '../redaction';
 import { PublicationService } from '../publication/service';
 import type { BundleProgress } from '../export/types';
 import { signEd25519 } from '../keys/crypto';
@@ -61,25 +62,23 @@ export function createServices(opts: ServicesOptions) {
   const catalogue = new CatalogueService(ctx);
   const profiles = new ProfileStore(ctx);
   const queries = new ItemQueries(ctx, profiles, calendar, bases, catalogue);
-  const publicVersions = opts.redactor
-    ? new PublicVersions(ctx, opts.redactor, readBlob, (itemId) => queries.access(ctx.db(), itemId), async (bytes, name) =>
-        (await extract(bytes, name)).extraction.segments.map((seg) => `【${seg.location}】\n${seg.text}`).join('\n'),
-      )
-    : null;
-  const changes = new ItemChanges({ ctx, profiles, calendar, catalogue, queries, locks: locks.items, publicVersions: publicVersions ?? undefined });
+  // The redaction engine is built in; tests may inject a stand-in.
+  const redactor = opts.redactor ?? createRedactor();
+  const publicVersions = new PublicVersions(ctx, redactor, readBlob, (itemId) => queries.access(ctx.db(), itemId), async (bytes, name) =>
+    (await extract(bytes, name)).extraction.segments.map((seg) => `【${seg.location}】\n${seg.text}`).join('\n'),
+  );
+  const changes = new ItemChanges({ ctx, profiles, calendar, catalogue, queries, locks: locks.items, publicVersions });
   const documents = new Documents(ctx, opts.analyzer ?? inlineAnalyzer, (p) => opts.onDocumentProgress?.(p), () => bases.terms(), (itemId) => queries.access(ctx.db(), itemId));
-  const publication = publicVersions
-    ? new PublicationService(
-        ctx,
-        locks.vault,
-        publicVersions,
-        () => {
-          const org = vault.org();
-          return { name: org.name, shortName: org.shortName, signer: { publicKey: org.publicKey, sign: (bytes: Uint8Array) => signEd25519(org.privateKey, Buffer.from(bytes)) } };
-        },
-        opts.onBundleProgress,
-      )
-    : null;
+  const publication = new PublicationService(
+    ctx,
+    locks.vault,
+    publicVersions,
+    () => {
+      const org = vault.org();
+      return { name: org.name, shortName: org.shortName, signer: { publicKey: org.publicKey, sign: (bytes: Uint8Array) => signEd25519(org.privateKey, Buffer.from(bytes)) } };
+    },
+    opts.onBundleProgress,
+  );
   // Document text cached for paging goes with the session that read it.
   session.onChange((s) => {
     if (!s.user || s.locked) documents.dropCaches();

@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { AppFailure } from '../../shared/result';
 import { complain, option, say } from './args';
 import { asUser } from './session';
 
@@ -13,7 +12,6 @@ export function bundleExport(args: string[]): Promise<number> {
     return Promise.resolve(2);
   }
   return asUser(args, ['publisher'], async (s) => {
-    if (!s.publication) throw new AppFailure('INTERNAL', '本程序未配置脱敏引擎，无法导出');
     const queue = await s.publication.queue();
     if (!queue.some((q) => q.ready)) {
       for (const q of queue) say(`未导出“${q.title}”：${q.problem ?? ''}`);

@@ -5,6 +5,7 @@ import { backupCreate, backupRestore } from './backup';
 import { bundleExport } from './bundle-export';
 import { demo } from './demo';
 import { runBundleVerifyCli } from '../export';
+import { redact } from './redact';
 import { scan } from './scan';
 
 // `mishen`: the same domain code as the app, headless. Messages are Chinese; exit
@@ -22,6 +23,9 @@ const HELP = `密审台（MiShen）命令行
   mishen scan <文件> [--json]
       用与程序相同的规则扫描文件中的密级标志、个人信息、须经批准的领域和过程性信息。
       退出码：0 扫描完成（无论有无发现）；2 文件无法读取。
+  mishen redact <文件> --out <输出文件> [--all] [--text <文字>]… [--mask <模板>|<类别>=<模板>]… [--json]
+      制作公开版本并核验（--all 删除扫描发现的全部内容，--text 增加要删除的文字，--mask 选择遮盖模板）。核验未通过时不写出文件。
+      退出码：0 核验通过；1 核验未通过；2 文件无法读取。
   mishen backup create --data <数据目录> --user <系统管理员> --password-stdin --out <备份位置>
       备份加密数据库和钥匙槽文件，附签名清单。退出码：0 完成；2 无法完成。
   mishen backup restore --from <备份文件夹> --data <空的数据目录> --user <用户名> --password-stdin [--checkpoint <序号:哈希>]
@@ -39,6 +43,7 @@ type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   'audit verify': auditVerify,
   scan,
+  redact,
   'backup create': backupCreate,
   'backup restore': backupRestore,
   demo,

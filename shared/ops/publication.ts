@@ -62,6 +62,8 @@ export const publicVersions = {
   /** Produces the public version of one carrier file from its confirmed findings, with the proof. */
   produce: op<PublicVersionView>()({ input: z.object({ documentId: id, masks: z.record(z.string().max(40), z.string().max(40)).default({}) }), access: reviewers }),
   list: op<PublicVersionView[]>()({ input: z.object({ itemId: id }), access: { kind: 'user', roles: [...reviewers.roles, 'publisher'] } }),
+  /** The masking templates an agency offers per kind of finding (resources/masks). */
+  masks: op<Array<{ kind: string; templates: Array<{ id: string; label: string }> }>>()({ input: none, access: reviewers }),
   /** The text of a public version as the import reads it back, for the side-by-side view. */
   text: op<{ name: string; text: string }>()({ input: z.object({ id }), access: { kind: 'user', roles: [...reviewers.roles, 'publisher'] } }),
 };

@@ -69,23 +69,23 @@ describe('publication', () => {
     expect(await refusal(wf.opinion({ itemId: part.id, stepId: 'confirm', opinionId: 'confirm', ...PLAIN }))).toMatchObject({
       message: '须先为 1 个载体文件制作公开版本并通过核验，才能确认或批准部分公开',
     });
-    const pv = await core.publicVersions!.produce(doc.id);
+    const pv = await core.publicVersions.produce(doc.id);
     expect(pv.proof.ok).toBe(true);
     // Public versions are the reviewers' work: not for those outside the item, nor after the decision.
     await as(core, 'li');
-    expect(await refusal(core.publicVersions!.produce(doc.id))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(await refusal(core.publicVersions!.list(part.id))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusal(core.publicVersions.produce(doc.id))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusal(core.publicVersions.list(part.id))).toMatchObject({ code: 'FORBIDDEN' });
     await as(core, 'zhou');
     await wf.opinion({ itemId: part.id, stepId: 'confirm', opinionId: 'confirm', ...PLAIN });
-    expect((await core.publicVersions!.list(part.id))[0]!.status).toBe('confirmed');
+    expect((await core.publicVersions.list(part.id))[0]!.status).toBe('confirmed');
     await as(core, 'sun');
     await wf.opinion({ itemId: full.id, stepId: 'approval', opinionId: 'approve', ...PLAIN });
     const item = await wf.opinion({ itemId: part.id, stepId: 'approval', opinionId: 'approve', ...PLAIN });
     expect(item.status).toBe('approved');
-    expect(await refusal(core.publicVersions!.produce(doc.id))).toMatchObject({ code: 'CONFLICT', message: '只能在审查过程中制作公开版本；审查结束后公开版本不能再改动' });
+    expect(await refusal(core.publicVersions.produce(doc.id))).toMatchObject({ code: 'CONFLICT', message: '只能在审查过程中制作公开版本；审查结束后公开版本不能再改动' });
 
     await as(core, 'wu');
-    const queue = await core.publication!.queue();
+    const queue = await core.publication.queue();
     expect(queue.map((q) => [q.title, q.outcome, q.ready])).toEqual(
       expect.arrayContaining([
         ['关于道路改造的公告', 'PUBLISH', true],
@@ -94,7 +94,7 @@ describe('publication', () => {
     );
     const usb = join(t.dir, 'usb');
     mkdirSync(usb);
-    const first = await core.publication!.export(usb);
+    const first = await core.publication.export(usb);
     expect(first).toMatchObject({ sequence: 1, items: 2, recalls: 0, skipped: [] });
     const org = core.vault.org().fingerprint;
     expect(await verifyBundleDir(first.path, org)).toMatchObject({ status: 'valid', failures: [] });
@@ -105,15 +105,15 @@ describe('publication', () => {
     const published = readFileSync(join(first.path, 'items', part.id, files[0]!), 'utf8');
     expect(published).toContain('〔已删除〕');
     expect(published).not.toContain(ID);
-    expect(await core.publication!.queue()).toEqual([]);
+    expect(await core.publication.queue()).toEqual([]);
 
-    const register = await core.publication!.register();
+    const register = await core.publication.register();
     expect(register.map((r) => [r.title, r.sequence])).toEqual(expect.arrayContaining([['低保对象公示', 1]]));
-    await core.publication!.recordPublished(part.id, '2026-11-24', 'http://www.example.gov.cn/gk/1.html');
-    expect(await refusal(core.publication!.recordPublished(part.id, '2026-11-25', 'x'))).toMatchObject({ message: '该事项已登记发布' });
+    await core.publication.recordPublished(part.id, '2026-11-24', 'http://www.example.gov.cn/gk/1.html');
+    expect(await refusal(core.publication.recordPublished(part.id, '2026-11-25', 'x'))).toMatchObject({ message: '该事项已登记发布' });
 
     await wf.recall({ itemId: part.id, discoveredOn: '2026-11-25', description: '公示期满', measures: '已从网站撤下' });
-    const second = await core.publication!.export(usb);
+    const second = await core.publication.export(usb);
     expect(second).toMatchObject({ sequence: 2, items: 0, recalls: 1 });
     const manifest = JSON.parse(readFileSync(join(second.path, 'manifest.json'), 'utf8'));
     expect(manifest.recalls).toEqual([expect.objectContaining({ itemId: part.id, bundleId: first.bundleId, reason: '公示期满' })]);

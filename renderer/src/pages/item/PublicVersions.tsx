@@ -1,4 +1,5 @@
-import { Badge, Button, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { FINDING_LABELS, type FindingKind } from '../../../../shared/documents';
 import { useState } from 'react';
 import type { DocumentView } from '../../../../shared/documents';
 import type { PublicVersionView } from '../../../../shared/ops/publication';
@@ -18,6 +19,9 @@ export function PublicVersions({ itemId, canProduce, canReadOriginals }: { itemI
   const versions = useOp('publicVersions', 'list', { itemId });
   const produce = useChange(api().publicVersions.produce, ['publicVersions', 'items']);
   const [compare, setCompare] = useState<{ doc: DocumentView; version: PublicVersionView } | null>(null);
+  const templates = useOp('publicVersions', 'masks', undefined, { enabled: canProduce }).data ?? [];
+  /** The reviewer's mask per kind of finding; full removal where none is chosen. */
+  const [masks, setMasks] = useState<Record<string, string>>({});
   if (docs.length === 0 || (!canProduce && (versions.data ?? []).length === 0)) return null;
   const latest = (documentId: string) => (versions.data ?? []).filter((v) => v.documentId === documentId).at(-1);
 
@@ -26,6 +30,22 @@ export function PublicVersions({ itemId, canProduce, canReadOriginals }: { itemI
       <Text size="sm" c="dimmed">
         公开版本按已确认的发现删除内容，再用导入时的提取程序和逐字节检查两种方式读回核验：被删除的内容一处也不能留下。只有公开版本会导出发布，原件从不离开本机。
       </Text>
+      {canProduce && templates.length > 0 && (
+        <Group gap="xs" data-testid="masks">
+          {templates.map((t) => (
+            <Select
+              key={t.kind}
+              size="xs"
+              w={260}
+              label={`${FINDING_LABELS[t.kind as FindingKind] ?? t.kind}的遮盖方式`}
+              data={t.templates.map((m) => ({ value: m.id, label: m.label }))}
+              value={masks[t.kind] ?? 'full'}
+              onChange={(v) => v && setMasks({ ...masks, [t.kind]: v })}
+              allowDeselect={false}
+            />
+          ))}
+        </Group>
+      )}
       <Notice error={versions.error ? messageOf(versions.error) : produce.error ? messageOf(produce.error) : null} />
       <Table withTableBorder data-testid="public-versions">
         <Table.Tbody>
@@ -64,7 +84,7 @@ export function PublicVersions({ itemId, canProduce, canReadOriginals }: { itemI
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
                     {canProduce && (
-                      <Button size="compact-xs" loading={produce.isPending && produce.variables?.documentId === d.id} onClick={() => produce.mutate({ documentId: d.id, masks: {} })}>
+                      <Button size="compact-xs" loading={produce.isPending && produce.variables?.documentId === d.id} onClick={() => produce.mutate({ documentId: d.id, masks })}>
                         {v ? '重新制作' : '制作公开版本'}
                       </Button>
                     )}
