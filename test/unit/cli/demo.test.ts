@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../../helpers/tmp';
 
@@ -51,5 +51,24 @@ describe('mishen demo', () => {
     expect(restored.out).toMatch(/^已恢复“演示单位”的数据：审计记录 \d+ 条验证通过，事项 41 件/);
     const verify = mishen(['audit', 'verify', '--data', join(root, 'restored'), '--user', 'auditor', '--password-stdin'], passwords.get('auditor'));
     expect(verify.code).toBe(0);
+  });
+
+  it('bundle export by the publisher, accepted by both command-line verifiers; nobody else may export', () => {
+    const usb = join(root, 'usb');
+    mkdirSync(usb);
+    expect(mishen(['bundle', 'export', '--data', data(), '--user', 'liu', '--password-stdin', '--out', usb], passwords.get('liu'))).toMatchObject({ code: 2, err: '无法完成：只有网站管理部门可以执行此命令\n' });
+    const made = mishen(['bundle', 'export', '--data', data(), '--user', 'wu', '--password-stdin', '--out', usb], passwords.get('wu'));
+    expect(made.err).toBe('');
+    expect(made.code).toBe(0);
+    expect(made.out).toMatch(/^已导出第 1 号发布包：/);
+    const [folder] = readdirSync(usb);
+    const fingerprint = JSON.parse(readFileSync(join(usb, folder!, 'manifest.json'), 'utf8')).organization.keyFingerprint as string;
+    const cli = mishen(['bundle', 'verify', join(usb, folder!), '--trust', fingerprint]);
+    expect(cli.out).toMatch(/^导出包验证通过/);
+    expect(cli.code).toBe(0);
+    const plain = spawnSync(process.execPath, ['tools/verify-bundle.mjs', join(usb, folder!), '--trust', fingerprint], { encoding: 'utf8' });
+    expect(plain.status, plain.stdout + plain.stderr).toBe(0);
+    // The queue is empty now: a second export has nothing to take.
+    expect(mishen(['bundle', 'export', '--data', data(), '--user', 'wu', '--password-stdin', '--out', usb], passwords.get('wu')).code).toBe(1);
   });
 });
