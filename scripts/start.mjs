@@ -30,12 +30,17 @@ const run = (cmd, args) =>
   new Promise((resolve) => spawn(cmd, args, { stdio: 'inherit' }).on('exit', (code) => resolve(code ?? 1)));
 
 const extra = process.argv.slice(2);
-if (electronBinary()) {
-  process.exit(await run(process.execPath, [join('node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'preview', '--', ...extra]));
-} else {
-  process.stderr.write(
-    '未找到 Electron 可执行文件（本机无法下载）。改用浏览器宿主运行同一程序：请在浏览器中打开下面一行的地址。\n',
-  );
+const browserHost = async (why) => {
+  process.stderr.write(`${why}改用浏览器宿主运行同一程序：请在浏览器中打开下面一行的地址。\n`);
   const data = extra.includes('--data') ? [] : ['--data', defaultDataDir()];
-  process.exit(await run(process.execPath, [join('scripts', 'host.mjs'), ...data, ...extra]));
+  return run(process.execPath, [join('scripts', 'host.mjs'), ...data, ...extra]);
+};
+if (!electronBinary()) {
+  process.exit(await browserHost('未找到 Electron 可执行文件（本机无法下载）。'));
 }
+// Electron's build of the SQLite module, beside Node's (which tests and the CLI keep using);
+// without it the window could not open the store.
+if ((await run(process.execPath, [join('scripts', 'native-electron.mjs')])) !== 0) {
+  process.exit(await browserHost('Electron 版数据库组件未能编译（见上一行）。'));
+}
+process.exit(await run(process.execPath, [join('node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'preview', '--', ...extra]));

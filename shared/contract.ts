@@ -3,6 +3,7 @@ import type { DocumentProgress } from './documents';
 import { app, audit, auth, backup, policy, setup, users } from './ops/admin';
 import { applications } from './ops/applications';
 import { documents, findings } from './ops/documents';
+import { forms } from './ops/forms';
 import { items } from './ops/items';
 import { publication, publicVersions } from './ops/publication';
 import { bases, calendar, catalogue, profiles } from './ops/reference';
@@ -31,6 +32,7 @@ export const contract = defineContract({
   applications,
   publicVersions,
   publication,
+  forms,
 });
 
 export const events = {

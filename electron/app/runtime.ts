@@ -5,6 +5,13 @@ import { createDispatcher, type Dispatcher, type Handlers } from '../ipc/dispatc
 import { verifyBlobs } from '../documents/blobs';
 import { createServices, type Services, type ServicesOptions } from './services';
 
+/** The main process names Electron's build of the SQLite module before opening anything. */
+export { useNativeBinding } from '../store/database';
+import { REGISTER_SUBJECT } from './forms-wiring';
+import type { PrintedForm } from '../forms/service';
+import type { RegisterInput } from '../forms/types';
+import type { PrintedFormView } from '../../shared/ops/forms';
+
 // Binds the contract to the services. Both hosts (Electron's ipcMain and the browser
 // host's HTTP endpoint) take this runtime and only add their own transport. There is no
 // queue around calls: services lock what conflicts (context/locks.ts), so a long file
@@ -22,6 +29,21 @@ export interface Runtime {
   /** Main → renderer events, by channel. */
   subscribe(listener: (channel: string, payload: unknown) => void): () => void;
   close(): Promise<void>;
+}
+
+function printed(f: PrintedForm): PrintedFormView {
+  return { pdf: Buffer.from(f.pdf).toString('base64'), sha256: f.sha256, contentSha256: f.contentSha256, pages: f.pages, checkpoint: f.checkpoint };
+}
+
+/** The register as printed: every export, with the item's department, form and approval date. */
+async function registerPage(s: Services): Promise<RegisterInput> {
+  const rows: RegisterInput['rows'] = [];
+  for (const r of await s.publication.register()) {
+    const item = await s.queries.get(r.itemId);
+    const approved = item.opinions.at(-1)?.time ?? null;
+    rows.push({ title: r.title, documentNumber: r.documentNumber, department: item.fields.department, publishForm: item.fields.publishForm, approvedOn: approved ? approved.slice(0, 10) : null, publishedOn: r.publishedOn, bundle: `第 ${r.sequence} 号（${r.bundleId}）` });
+  }
+  return { org: s.vault.org().name, itemId: REGISTER_SUBJECT, from: null, to: null, rows };
 }
 
 function handlers(s: Services, opts: RuntimeOptions): Handlers<typeof contract> {
@@ -105,6 +127,11 @@ function handlers(s: Services, opts: RuntimeOptions): Handlers<typeof contract> 
       export: (i) => s.publication.export(i.parentDir),
       register: () => s.publication.register(),
       recordPublished: (i) => s.publication.recordPublished(i.itemId, i.publishedOn, i.url),
+    },
+    forms: {
+      print: async (i) => printed(await s.forms.print(i.kind, i.itemId, { ref: i.ref, date: i.date, contact: i.contact || undefined })),
+      printSheet: async (i) => printed(await s.forms.printSheet(i.itemIds, i.date)),
+      printRegister: async () => printed(await s.forms.printData('register', await registerPage(s), [REGISTER_SUBJECT])),
     },
     applications: {
       register: (i) => s.applications.register(i),

@@ -24,6 +24,7 @@ import { Applications } from '../applications/service';
 import { AnnualReports } from '../applications/report';
 import { BackupService } from './backup-service';
 import { Setup } from './setup';
+import { createForms } from './forms-wiring';
 import { readBlob } from '../documents/blobs';
 import { extract } from '../documents/analyze';
 import { PublicVersions, type Redactor } from '../publication/public-versions';
@@ -109,6 +110,7 @@ export function createServices(opts: ServicesOptions) {
     documents,
     publicVersions,
     publication,
+    forms: createForms(ctx, vault, queries),
     applications: new Applications(ctx, calendar, {
       register: (fields) => new ItemCommands(changes).register(fields),
       outcome: async (itemId) => {

@@ -78,7 +78,7 @@ export async function appendAudit(tx: Tx, action: AuditAction, signer: Signer, n
   return { ...fields, hash, signature };
 }
 
-export async function auditHead(db: Tx): Promise<{ seq: number; hash: string } | null> {
+export async function auditHead(db: Tx | DB): Promise<{ seq: number; hash: string } | null> {
   const last = await db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   return last ?? null;
 }

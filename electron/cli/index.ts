@@ -5,6 +5,7 @@ import { backupCreate, backupRestore } from './backup';
 import { bundleExport } from './bundle-export';
 import { demo } from './demo';
 import { runBundleVerifyCli } from '../export';
+import { form } from './form';
 import { redact } from './redact';
 import { scan } from './scan';
 
@@ -26,6 +27,10 @@ const HELP = `密审台（MiShen）命令行
   mishen redact <文件> --out <输出文件> [--all] [--text <文字>]… [--mask <模板>|<类别>=<模板>]… [--json]
       制作公开版本并核验（--all 删除扫描发现的全部内容，--text 增加要删除的文字，--mask 选择遮盖模板）。核验未通过时不写出文件。
       退出码：0 核验通过；1 核验未通过；2 文件无法读取。
+  mishen form <种类> --data <数据目录> --item <事项编号> --user <用户名> --password-stdin --out <文件.pdf> [--ref <编号>] [--date <YYYY-MM-DD>] [--contact <联系人>]
+      打印表单和函件（record 保密审查记录、review-table 信息发布保密审查表、escalation 报审函、consultation 征求意见函、
+      third-party 征求第三方意见书、override-notice 决定公开告知书、declassification 解密备案报告、leak-report 泄密问题报告），
+      PDF 同时加密保存在事项中并记入审计日志。退出码：0 完成；2 无法完成。
   mishen backup create --data <数据目录> --user <系统管理员> --password-stdin --out <备份位置>
       备份加密数据库和钥匙槽文件，附签名清单。退出码：0 完成；2 无法完成。
   mishen backup restore --from <备份文件夹> --data <空的数据目录> --user <用户名> --password-stdin [--checkpoint <序号:哈希>]
@@ -44,6 +49,7 @@ const COMMANDS: Record<string, Command> = {
   'audit verify': auditVerify,
   scan,
   redact,
+  form,
   'backup create': backupCreate,
   'backup restore': backupRestore,
   demo,

@@ -1,70 +1,94 @@
-import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createRuntime } from '../app/runtime';
+import { createRuntime, useNativeBinding } from '../app/runtime';
 import { workerAnalyzer } from '../documents/analyzer';
 import { forwardEvents, registerIpc } from './ipc';
+import { electronNativeBinding } from './native';
 import { dataDirFromArgs, resolveAppFile } from './paths';
 import { APP_ORIGIN, APP_SCHEME, hardenContents, hardenSession, windowOptions } from './security';
 
 // Electron glue only: windows, the app:// protocol, IPC wiring. Everything the app
 // does lives in the domain folders and is tested without Electron.
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+try {
+  useNativeBinding(electronNativeBinding(app));
+} catch (err) {
+  dialog.showErrorBox('密审台无法启动', (err as Error).message);
+  app.exit(1);
+}
 
-// Chromium must not reach out on its own (safe browsing, component updates, …).
-app.commandLine.appendSwitch('disable-background-networking');
-app.commandLine.appendSwitch('disable-component-update');
-app.commandLine.appendSwitch('disable-domain-reliability');
-
-const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
-
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
+const cliAt = process.argv.indexOf('--mishen-cli');
+if (cliAt >= 0) {
+  // `mishen` (resources/cli): the command line, run by this binary because RunAsNode is off.
+  const args = process.argv.slice(cliAt + 1);
+  if (args[0] === '--') args.shift();
+  void import('../cli/index')
+    .then(({ run }) => run(args))
+    .then(
+      (code) => app.exit(code),
+      (err: unknown) => {
+        process.stderr.write(`无法完成：${(err as Error)?.message ?? String(err)}\n`);
+        app.exit(2);
+      },
+    );
 } else {
-  let win: BrowserWindow | null = null;
-  app.on('second-instance', () => {
-    if (win) {
-      if (win.isMinimized()) win.restore();
-      win.focus();
-    }
-  });
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
 
-  void app.whenReady().then(() => {
-    const dataDir = dataDirFromArgs(process.argv, join(app.getPath('userData'), 'data'));
-    const runtime = createRuntime({
-      dataDir,
-      host: 'electron',
-      version: app.getVersion(),
-      analyzer: workerAnalyzer(join(import.meta.dirname, 'documents-worker.js')),
-      onInternalError: (channel, err) =>
-        console.error(`[mishen] ${channel} failed: ${(err as Error)?.name ?? 'Error'}`, (err as Error)?.stack ?? ''),
-    });
-    const rendererDir = join(import.meta.dirname, '../renderer');
-    protocol.handle(APP_SCHEME, (request) => {
-      const file = resolveAppFile(rendererDir, request.url);
-      if (!file) return new Response('Not found', { status: 404 });
-      return net.fetch(pathToFileURL(file).toString());
-    });
-    hardenSession(session.defaultSession, devServerUrl);
-    app.on('web-contents-created', (_e, contents) => hardenContents(contents, devServerUrl));
-    registerIpc(ipcMain, runtime, devServerUrl);
-    const idleTimer = setInterval(() => runtime.services.session.checkIdle(), 15_000);
+  // Chromium must not reach out on its own (safe browsing, component updates, …).
+  app.commandLine.appendSwitch('disable-background-networking');
+  app.commandLine.appendSwitch('disable-component-update');
+  app.commandLine.appendSwitch('disable-domain-reliability');
 
-    win = new BrowserWindow(windowOptions(join(import.meta.dirname, '../preload/index.cjs'), app.isPackaged));
-    const stop = forwardEvents(runtime, win.webContents);
-    win.once('ready-to-show', () => win?.show());
-    win.on('closed', () => {
-      stop();
-      win = null;
-    });
-    void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+  const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
 
-    app.on('window-all-closed', () => {
-      clearInterval(idleTimer);
-      void runtime.close().finally(() => app.quit());
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+  } else {
+    let win: BrowserWindow | null = null;
+    app.on('second-instance', () => {
+      if (win) {
+        if (win.isMinimized()) win.restore();
+        win.focus();
+      }
     });
-  });
+
+    void app.whenReady().then(() => {
+      const dataDir = dataDirFromArgs(process.argv, join(app.getPath('userData'), 'data'));
+      const runtime = createRuntime({
+        dataDir,
+        host: 'electron',
+        version: app.getVersion(),
+        analyzer: workerAnalyzer(join(import.meta.dirname, 'documents-worker.js')),
+        onInternalError: (channel, err) =>
+          console.error(`[mishen] ${channel} failed: ${(err as Error)?.name ?? 'Error'}`, (err as Error)?.stack ?? ''),
+      });
+      const rendererDir = join(import.meta.dirname, '../renderer');
+      protocol.handle(APP_SCHEME, (request) => {
+        const file = resolveAppFile(rendererDir, request.url);
+        if (!file) return new Response('Not found', { status: 404 });
+        return net.fetch(pathToFileURL(file).toString());
+      });
+      hardenSession(session.defaultSession, devServerUrl);
+      app.on('web-contents-created', (_e, contents) => hardenContents(contents, devServerUrl));
+      registerIpc(ipcMain, runtime, devServerUrl);
+      const idleTimer = setInterval(() => runtime.services.session.checkIdle(), 15_000);
+
+      win = new BrowserWindow(windowOptions(join(import.meta.dirname, '../preload/index.cjs'), app.isPackaged));
+      const stop = forwardEvents(runtime, win.webContents);
+      win.once('ready-to-show', () => win?.show());
+      win.on('closed', () => {
+        stop();
+        win = null;
+      });
+      void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+
+      app.on('window-all-closed', () => {
+        clearInterval(idleTimer);
+        void runtime.close().finally(() => app.quit());
+      });
+    });
+  }
 }

@@ -28,6 +28,8 @@ export function windowOptions(preloadPath: string, packaged: boolean): BrowserWi
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Middle-click opens windows; new windows are denied anyway, and this removes the path.
+      disableBlinkFeatures: 'Auxclick',
       // Spellcheck downloads dictionaries from the internet.
       spellcheck: false,
       devTools: !packaged,

@@ -4,6 +4,12 @@ import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { migrations } from './migrations';
 import type { Schema } from './schema';
 
+let nativeBinding: string | undefined;
+/** Electron's build of the SQLite module (electron/main/native.ts); unset under Node. */
+export function useNativeBinding(path: string): void {
+  nativeBinding = path;
+}
+
 export type DB = Kysely<Schema>;
 
 export interface OpenStore {
@@ -30,7 +36,7 @@ export function openRaw(file: string, key: Buffer): Database.Database {
   // the database file.
   if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
   for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
-  const raw = new Database(file);
+  const raw = new Database(file, nativeBinding ? { nativeBinding } : {});
   try {
     raw.pragma(`cipher='chacha20'`);
     raw.pragma('hmac_check=1');

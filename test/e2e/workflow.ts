@@ -10,6 +10,8 @@ export const STAFF: Record<string, { displayName: string; roles: string[] }> = {
   zhao: { displayName: '赵审查', roles: ['reviewer'] },
   sun: { displayName: '孙领导', roles: ['approver'] },
   li: { displayName: '李领导', roles: ['approver'] },
+  zhou: { displayName: '周保密', roles: ['secrecyOffice'] },
+  wu: { displayName: '吴发布', roles: ['publisher'] },
 };
 
 export async function seed(request: APIRequestContext, url: string, profileId: string): Promise<void> {

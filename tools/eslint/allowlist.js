@@ -40,7 +40,7 @@ export const ALLOWED = {
   shared: [],
   renderer: [],
   preload: [],
-  main: ['app', 'ipc', 'documents'],
+  main: ['app', 'ipc', 'documents', 'cli'],
   ipc: [],
   keys: [],
   scanner: [],

@@ -1,7 +1,10 @@
-import { Alert, Badge, Button, Card, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
+import type { PrintedFormView } from '../../../shared/ops/forms';
 import type { ExportResult, RegisterEntry } from '../../../shared/ops/publication';
-import { api, messageOf } from '../api';
+import { PrintPreview } from '../components/PrintPreview';
+import { useAction } from '../components/useAction';
+import { api, call, messageOf } from '../api';
 import { Notice } from '../components/Notice';
 import { useChange, useOp } from '../query';
 import { DateField, today } from './item/parts';
@@ -86,7 +89,10 @@ export function PublicationPage() {
       </Card>
       <Card withBorder>
         <Stack gap="xs">
-          <Title order={5}>政府信息公开登记</Title>
+          <Group justify="space-between">
+            <Title order={5}>政府信息公开登记</Title>
+            <PrintRegister />
+          </Group>
           <Notice error={register.error ? messageOf(register.error) : null} />
           {register.data && register.data.length === 0 && <Text c="dimmed">尚无导出记录</Text>}
           {register.data && register.data.length > 0 && <RegisterTable rows={register.data} />}
@@ -143,5 +149,21 @@ function RecordPublished({ itemId }: { itemId: string }) {
       </Group>
       <Notice error={record.error ? messageOf(record.error) : null} />
     </Stack>
+  );
+}
+
+function PrintRegister() {
+  const [form, setForm] = useState<PrintedFormView | null>(null);
+  const { error, busy, run } = useAction();
+  return (
+    <>
+      <Button size="xs" variant="light" loading={busy} onClick={() => void run(async () => setForm(await call(api().forms.printRegister())))}>
+        打印登记
+      </Button>
+      <Notice error={error} />
+      <Modal opened={!!form} onClose={() => setForm(null)} title="政府信息公开登记" size="xl">
+        {form && <PrintPreview form={form} fileName="政府信息公开登记.pdf" />}
+      </Modal>
+    </>
   );
 }

@@ -13,6 +13,7 @@ import { Fields } from './Fields';
 import { EscalationPanel, Consultations } from './Letters';
 import type { Act } from './parts';
 import { Declassification, Objection, Recall, Reopen, SpecialApproval } from './Records';
+import { PrintButton } from './Print';
 import { PublicVersions } from './PublicVersions';
 import { StepPanel } from './StepPanel';
 import { History, Opinions } from './Trail';
@@ -58,9 +59,12 @@ export function ItemPage({ itemId, user, onBack }: { itemId: string; user: Sessi
             {item.statusLabel}
           </Badge>
         </Group>
-        <Text c="dimmed">
-          {item.profile.name}（第 {item.profileVersion} 版）
-        </Text>
+        <Group>
+          <Text c="dimmed">
+            {item.profile.name}（第 {item.profileVersion} 版）
+          </Text>
+          {item.access === 'full' && <PrintButton item={item} />}
+        </Group>
       </Group>
       <Deadlines deadlines={item.deadlines} />
       <Notice error={error} success={done} />
@@ -92,7 +96,7 @@ export function ItemPage({ itemId, user, onBack }: { itemId: string; user: Sessi
         onChanged={() => void client.invalidateQueries({ queryKey: ['items'] })}
       />
 
-      <PublicVersions itemId={item.id} canProduce={involved && item.status === 'inReview'} canReadOriginals={item.access === 'full'} />
+      <PublicVersions itemId={item.id} canProduce={item.status === 'inReview' && (involved || (item.access === 'full' && item.whyNot === null))} canReadOriginals={item.access === 'full'} />
 
       <Consultations item={item} act={act} canRecord={involved && ['inReview', 'escalated'].includes(item.status)} canOverride={has('approver') && item.profile.limits.publicInterestOverride} />
       {item.fields.classification !== 'none' && <Declassification item={item} act={act} can={has('secrecyOffice', 'reviewer') && item.status === 'awaitingDeclassification'} />}
