@@ -67,7 +67,7 @@ function readHidden(buf: Uint8Array, type: DocumentType, into: Extraction): void
     if (inner === 'docx' || inner === 'xlsx') {
       const label = TYPE_LABELS[inner];
       const found = inner === 'docx' ? extractDocx(rest) : extractXlsx(rest);
-      into.segments.push(...found.segments.map((s) => ({ location: `文件中附带的${label}：${s.location}`, text: s.text })));
+      into.segments.push(...found.segments.map((s) => ({ ...s, location: `文件中附带的${label}：${s.location}` })));
       into.warnings.unshift(`这份${TYPE_LABELS[type]}的第 ${h.offset} 字节之后还附带一份${label}（一个文件同时是两种格式），其中文字已一并审查；公开前须删除`);
     } else {
       into.warnings.unshift(`这份${TYPE_LABELS[type]}的第 ${h.offset} 字节处还含有${h.what}（一个文件同时是两种格式），这部分内容无法自动审查，请人工核对；公开前须删除`);

@@ -9,7 +9,16 @@ const words = z.array(z.string().min(1));
 export const rulesSchema = z.object({
   format: z.literal('mishen-rules/1'),
   name: z.string(),
-  classification: z.object({ marks: words, stars: words, labels: words, internal: words }),
+  classification: z.object({
+    marks: words,
+    stars: words,
+    labels: words,
+    internal: words,
+    /** 紧急程度 words that share a line with the mark (GB/T 9704). */
+    urgency: words.default([]),
+    /** 保密期限 written as words after the star: 长期, 启用前. */
+    terms: words.default([]),
+  }),
   processInfo: words,
   specialDomains: words,
   context: z.partialRecord(z.enum(FINDING_KINDS), words),
@@ -18,6 +27,8 @@ export const rulesSchema = z.object({
   surnames: z.string().min(1),
   /** Two-character words that begin with a surname but are not names (金额, 方案…). */
   nameStopwords: words.default([]),
+  /** Column headers and field labels (身份证号, 手机, 联系电话…): never a person's name. */
+  nameLabels: words.default([]),
   addressUnits: words,
   addressDetail: words,
   addressEnd: words,

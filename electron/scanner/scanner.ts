@@ -3,7 +3,7 @@ import type { Ground } from '../../shared/workflow';
 import { TermMatcher } from './aho';
 import { markPatterns } from './marks';
 import { nameFinder } from './names';
-import { normalize, wellFormed } from './normalize';
+import { hasSpacedCjk, normalize, wellFormed } from './normalize';
 import { CELL_BOUNDARY, findNumbers } from './numbers';
 import { compileRe2, re2Matches } from './patterns';
 import type { FindingKind, ListTerm, Rules } from './rules';
@@ -44,6 +44,7 @@ const GROUND: Record<FindingKind, Ground> = {
   PLATE: 'PERSONAL_PRIVACY',
   PASSPORT: 'PERSONAL_PRIVACY',
   ADDRESS: 'PERSONAL_PRIVACY',
+  GPS_POSITION: 'PERSONAL_PRIVACY',
   PERSON_NAME: 'PERSONAL_PRIVACY',
   SPECIAL_DOMAIN: 'APPROVAL_MISSING',
   PROCESS_INFO: 'PROCESS_INFO',
@@ -60,6 +61,7 @@ const BASE: Record<FindingKind, number> = {
   PLATE: 0.55,
   PASSPORT: 0.4,
   ADDRESS: 0.5,
+  GPS_POSITION: 0.95,
   PERSON_NAME: 0.5,
   SPECIAL_DOMAIN: 0.6,
   PROCESS_INFO: 0.7,
@@ -91,15 +93,7 @@ export function createScanner(opts: ScannerOptions) {
   const { rules } = opts;
   const today = opts.today ?? new Date();
   const regions = new Set(rules.regionCodes);
-  const marks = alt(rules.classification.marks);
-  const stars = rules.classification.stars.map(esc).join('');
-  const markRes = [
-    new RegExp(`(?:${marks})[ \\t]*[${stars}][ \\t]*(?:\\d+[ \\t]*(?:年|个月|月|天)|长期)?`, 'g'),
-    new RegExp(`(?<=^|\\n)[ \\t]*(?:${marks})[ \\t]*(?=\\n|$)`, 'g'),
-    new RegExp(`(?:${alt(rules.classification.labels)})[ \\t]*[:：]?[ \\t]*(?:${marks})`, 'g'),
-    /保密期限[ \t]*[:：][ \t]*[^\s，。；,;]{1,12}/g,
-  ];
-  const digitRun = /\d(?:\d|[ \t\u00a0\r\n-]{1,2}(?=\d))*[Xx]?(?!\d)/g;
+  const markRes = markPatterns(rules);
   const email = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z])/g;
   const passport = /(?<![A-Za-z0-9])(?:[EG]\d{8}|E[A-HJ-NP-Z]\d{7})(?![A-Za-z0-9])/g;
   const plate = new RegExp(`[${rules.plateProvinces}][A-HJ-NP-Z][·•. ]?(?=[A-HJ-NP-Z0-9]*\\d[A-HJ-NP-Z0-9]*\\d)[A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9])`, 'g');
@@ -108,9 +102,7 @@ export function createScanner(opts: ScannerOptions) {
     `(?:[${cjk}]{2,8}?(?:${alt(rules.addressUnits)})){1,4}[${cjk}\\d]{0,16}?(?:${alt(rules.addressDetail)})[${cjk}\\d-]{0,12}?\\d+(?:${alt(rules.addressEnd)})(?:[${cjk}]{0,2}\\d+(?:${alt(rules.addressEnd)}))*`,
     'g',
   );
-  const labelledName = new RegExp(`(?:${alt(rules.context.PERSON_NAME ?? ['姓名'])})[ \\t]*[:：]?[ \\t]*([${cjk}]{2,4})(?![${cjk}])`, 'g');
-  const stopwords = new Set(rules.nameStopwords);
-  const nearName = new RegExp(`(?<![${cjk}])([${rules.surnames}][${cjk}]{1,2})(?![${cjk}])`, 'g');
+  const names = nameFinder(rules);
 
   const internal = rules.classification.internal;
   const fixed: Array<{ term: string; kind: FindingKind; ground: Ground; basisId: string | null }> = [
@@ -121,7 +113,8 @@ export function createScanner(opts: ScannerOptions) {
       .filter((t) => t.term)
       .map((t) => ({ term: t.term!, kind: 'NEGATIVE_LIST' as const, ground: BASIS_GROUND[t.kind] ?? 'OTHER', basisId: t.basisId })),
   ];
-  const matcher = new TermMatcher(fixed.map((f) => f.term));
+  // Terms are read in the same view as the text (full-width folded, spacing closed up).
+  const matcher = new TermMatcher(fixed.map((f) => normalize(f.term, { joinSpacedCjk: true }).text));
   const patterns = (opts.terms ?? []).flatMap((t) => {
     if (!t.pattern) return [];
     try {
@@ -133,55 +126,41 @@ export function createScanner(opts: ScannerOptions) {
   const contextRes = Object.fromEntries(
     Object.entries(rules.context).map(([k, ws]) => [k, new RegExp(alt(ws), 'i')]),
   ) as Partial<Record<FindingKind, RegExp>>;
+  const numberRules = { regions, today, phoneContext: contextRes.PHONE };
 
-  function classifyNumber(digits: string, hadHyphen: boolean, before: string): FindingKind | null {
-    if (digits.length === 18 && validResidentId(digits, regions, today)) return 'ID_CARD';
-    if (!/^\d+$/.test(digits)) return null;
-    if (/^1[3-9]\d{9}$/.test(digits) || /^861[3-9]\d{9}$/.test(digits)) return 'MOBILE';
-    if (digits.length >= 16 && digits.length <= 19 && /^[3-6]/.test(digits) && luhn(digits)) return 'BANK_CARD';
-    if (/^0[1-9]\d{8,10}$/.test(digits) && (hadHyphen || contextRes.PHONE?.test(before))) return 'PHONE';
-    return null;
-  }
-
-  function scanBlock(block: string, base: number, locate: (globalStart: number) => string, out: Finding[]): void {
-    const { text: t, at } = normalize(block);
+  /**
+   * `block` is the text as stored; `marked` is the same text with CELL_BOUNDARY where two
+   * segments are separate cells, so that nothing joins across them.
+   */
+  function scanBlock(block: string, marked: string, base: number, locate: (globalStart: number) => string, out: Finding[]): void {
+    const { text: t, at } = normalize(marked);
     const seen = new Set<string>();
-    const add = (kind: FindingKind, s: number, e: number, ground = GROUND[kind], basisId: string | null = null, confidence?: number) => {
-      const key = `${kind}:${s}:${e}`;
+    const terms: Finding[] = [];
+    // s and e are offsets into `block` (the original); `before` is the normalized text before it.
+    const put = (kind: FindingKind, s: number, e: number, before: string, ground = GROUND[kind], basisId: string | null = null, confidence?: number, into = out) => {
+      const key = `${kind}:${s}:${e}:${basisId}`;
       if (seen.has(key) || e <= s) return;
       seen.add(key);
-      const start = base + at(s);
-      const end = base + at(e - 1) + 1;
       let c = confidence ?? BASE[kind];
       const ctx = contextRes[kind];
-      if (ctx && ctx.test(t.slice(Math.max(0, s - 24), s))) c = Math.min(0.99, c + 0.15);
-      out.push({ kind, text: block.slice(start - base, end - base), start, end, location: locate(start), confidence: Math.round(c * 100) / 100, ground, basisId });
+      if (ctx && ctx.test(before)) c = Math.min(0.99, c + 0.15);
+      const start = base + s;
+      into.push({ kind, text: block.slice(s, e), start, end: base + e, location: locate(start), confidence: Math.round(c * 100) / 100, ground, basisId });
     };
+    const add = (kind: FindingKind, s: number, e: number, ground?: Ground, basisId: string | null = null, confidence?: number) =>
+      put(kind, at(s), at(e - 1) + 1, t.slice(Math.max(0, s - 24), s), ground, basisId, confidence);
 
-    for (const re of markRes) for (const m of t.matchAll(re)) add('CLASSIFICATION_MARK', m.index, m.index + m[0].length);
+    // Marks go with the terms, so a mark found by two patterns is reported once, the longest.
+    for (const re of markRes)
+      for (const m of t.matchAll(re)) {
+        const [s, e] = [m.index, m.index + m[0].length];
+        put('CLASSIFICATION_MARK', at(s), at(e - 1) + 1, t.slice(Math.max(0, s - 24), s), undefined, null, undefined, terms);
+      }
 
     const personal: Array<[number, number]> = [];
-    for (const m of t.matchAll(digitRun)) {
-      const run = m[0];
-      const s0 = m.index;
-      // Groups of digits inside the run, with their positions in the normalized text.
-      const groups: Array<[number, number]> = [];
-      for (const g of run.matchAll(/\d+[Xx]?/g)) groups.push([s0 + g.index, s0 + g.index + g[0].length]);
-      const before = t.slice(Math.max(0, s0 - 24), s0);
-      const joined = run.replace(/[^\dXx]/g, '');
-      const whole = classifyNumber(joined, run.includes('-'), before);
-      const hits: Array<[FindingKind, number, number]> = whole
-        ? [[whole, s0, s0 + run.length]]
-        : groups.length > 1
-          ? groups.flatMap(([a, b]) => {
-              const k = classifyNumber(t.slice(a, b), false, t.slice(Math.max(0, a - 24), a));
-              return k ? [[k, a, b] as [FindingKind, number, number]] : [];
-            })
-          : [];
-      for (const [k, a, b] of hits) {
-        add(k, a, b);
-        if (k !== 'PHONE') personal.push([a, b]);
-      }
+    for (const [k, a, b] of findNumbers(t, numberRules)) {
+      add(k, a, b);
+      if (k !== 'PHONE') personal.push([a, b]);
     }
     for (const m of t.matchAll(email)) add('EMAIL', m.index, m.index + m[0].length);
     for (const m of t.matchAll(passport)) {
@@ -190,42 +169,52 @@ export function createScanner(opts: ScannerOptions) {
     }
     for (const m of t.matchAll(plate)) add('PLATE', m.index, m.index + m[0].length);
     for (const m of t.matchAll(address)) add('ADDRESS', m.index, m.index + m[0].length);
-    for (const m of t.matchAll(labelledName)) {
-      const s = m.index + m[0].length - m[1]!.length;
-      add('PERSON_NAME', s, s + m[1]!.length, GROUND.PERSON_NAME, null, 0.75);
-    }
+    for (const [s, e] of names.labelled(t)) add('PERSON_NAME', s, e, GROUND.PERSON_NAME, null, 0.75);
     // A name right before a number that identifies a person is that person's name.
     for (const [a] of personal) {
-      const from = Math.max(0, a - 16);
-      let last: RegExpMatchArray | null = null;
-      for (const m of t.slice(from, a).matchAll(nearName)) if (!stopwords.has(m[1]!)) last = m;
-      if (!last) continue;
-      const s = from + last.index!;
-      const e = s + last[1]!.length;
-      // Only labels and punctuation may stand between a name and its number, no other figures.
-      if (/\d/.test(t.slice(e, a))) continue;
-      add('PERSON_NAME', s, e, GROUND.PERSON_NAME, null, 0.6);
+      const n = names.before(t, a);
+      if (n) add('PERSON_NAME', n[0], n[1], GROUND.PERSON_NAME, null, 0.6);
     }
-    matcher.scan(t, (id, s, e) => {
+
+    // Terms are matched in the keyword view, where letter-spacing and radicals are gone.
+    const kv = hasSpacedCjk(marked) ? normalize(marked, { joinSpacedCjk: true }) : { text: t, at };
+    const term = (kind: FindingKind, s: number, e: number, ground: Ground, basisId: string | null) =>
+      put(kind, kv.at(s), kv.at(e - 1) + 1, kv.text.slice(Math.max(0, s - 24), s), ground, basisId, undefined, terms);
+    matcher.scan(kv.text, (id, s, e) => {
       const f = fixed[id]!;
       // 秘密 inside 商业秘密 or 秘密花园 is not a mark: marks are handled above.
-      add(f.kind, s, e, f.ground, f.basisId);
+      term(f.kind, s, e, f.ground, f.basisId);
     });
-    for (const p of patterns) for (const [s, e] of re2Matches(p.re, t)) add('NEGATIVE_LIST', s, e, p.ground, p.basisId);
+    // Patterns see a cell boundary as the line break it is in the stored text ('.' stops there).
+    const pv = patterns.length && kv.text.includes(CELL_BOUNDARY) ? kv.text.replaceAll(CELL_BOUNDARY, '\n') : kv.text;
+    for (const p of patterns) for (const [s, e] of re2Matches(p.re, pv)) term('NEGATIVE_LIST', s, e, p.ground, p.basisId);
+    out.push(...longestOnly(terms));
   }
 
   return {
     /** Scans segments in blocks; progress goes from 0 to 1. */
-    scan(segments: ReadonlyArray<{ location: string; text: string }>, onProgress?: (fraction: number) => void): ScanResult {
+    scan(segments: ReadonlyArray<{ location: string; text: string; cell?: string }>, onProgress?: (fraction: number) => void): ScanResult {
       const located: Located[] = [];
       const parts: string[] = [];
+      const marks: string[] = [];
+      let bounded = false;
       let pos = 0;
-      for (const s of segments) {
+      segments.forEach((s, i) => {
         located.push({ location: s.location, start: pos, end: pos + s.text.length });
-        parts.push(wellFormed(s.text));
+        const text = wellFormed(s.text);
+        parts.push(text);
+        // Digits never join across two cells, or from a cell into text outside it.
+        if (i > 0) {
+          const same = (segments[i - 1]!.cell ?? null) === (s.cell ?? null);
+          bounded ||= !same;
+          marks.push(same ? '\n' : CELL_BOUNDARY);
+        }
+        marks.push(text);
         pos += s.text.length + 1;
-      }
+      });
       const text = parts.join('\n');
+      // Without cells the marked text is the text itself: no second copy of a large file.
+      const marked = bounded ? marks.join('') : text;
       const locate = (at: number): string => {
         let lo = 0;
         let hi = located.length - 1;
@@ -246,14 +235,47 @@ export function createScanner(opts: ScannerOptions) {
           const nl = text.lastIndexOf('\n', end);
           if (nl > start + size / 2) end = nl + 1;
         }
-        scanBlock(text.slice(start, end), start, locate, findings);
+        scanBlock(text.slice(start, end), marked.slice(start, end), start, locate, findings);
         start = end;
         onProgress?.(start / text.length);
       }
+      findings.push(...gpsFindings(segments, located));
       findings.sort((a, b) => a.start - b.start || a.kind.localeCompare(b.kind));
       return { text, segments: located, findings };
     },
   };
+}
+
+/**
+ * One finding per place: a special-domain or process term inside a longer one of the same
+ * kind (传染病疫情 in 重大传染病疫情, 不得外传 in 未经批准不得外传) is the same finding.
+ */
+function longestOnly(terms: Finding[]): Finding[] {
+  const nested = new Set<FindingKind>(['SPECIAL_DOMAIN', 'PROCESS_INFO', 'CLASSIFICATION_MARK']);
+  // Longest first at each start: a later finding ending before the furthest end seen so far
+  // (of its kind) lies inside an earlier one. Linear after the sort, for files with many hits.
+  const order = terms.filter((f) => nested.has(f.kind)).sort((a, b) => a.start - b.start || b.end - a.end);
+  const furthest = new Map<FindingKind, number>();
+  const inside = new Set<Finding>();
+  for (const f of order) {
+    if ((furthest.get(f.kind) ?? -1) >= f.end) inside.add(f);
+    else furthest.set(f.kind, f.end);
+  }
+  return terms.filter((f) => !inside.has(f));
+}
+
+/** The image extractor reports a photo's GPS position as its own segment: the position is where it was taken. */
+export const GPS_LOCATION = 'GPS 位置';
+
+function gpsFindings(segments: ReadonlyArray<{ location: string; text: string }>, located: Located[]): Finding[] {
+  const out: Finding[] = [];
+  segments.forEach((s, i) => {
+    if (s.location !== GPS_LOCATION && !s.location.endsWith(`：${GPS_LOCATION}`)) return;
+    if (!s.text.trim()) return;
+    const { start, end } = located[i]!;
+    out.push({ kind: 'GPS_POSITION', text: s.text, start, end, location: s.location, confidence: BASE.GPS_POSITION, ground: GROUND.GPS_POSITION, basisId: null });
+  });
+  return out;
 }
 
 export type Scanner = ReturnType<typeof createScanner>;

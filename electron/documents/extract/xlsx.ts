@@ -48,6 +48,31 @@ function numberText(v: string): { text: string; lost: boolean } {
   return { text: digits, lost: /[eE]/.test(t) || digits.length > 15 || significant > 15 };
 }
 
+const HEADER_FOOTER: Record<string, string> = {
+  oddHeader: '页眉',
+  oddFooter: '页脚',
+  evenHeader: '偶数页页眉',
+  evenFooter: '偶数页页脚',
+  firstHeader: '首页页眉',
+  firstFooter: '首页页脚',
+};
+
+/**
+ * Header and footer text without its formatting codes: &L, &C and &R start the left,
+ * centre and right sections (a tab between them, as they are apart on the page); fonts
+ * (&"宋体,常规"), sizes (&12) and fields (&P page, &N pages, &D date…) are dropped.
+ */
+function headerFooterText(raw: string): string {
+  return raw
+    .replace(/&&/g, '\ue000')
+    .replace(/&"[^"]*"/g, '')
+    .replace(/&\d+/g, '')
+    .replace(/&[LCR]/g, '\t')
+    .replace(/&[A-Za-z]/g, '')
+    .replace(/\ue000/g, '&')
+    .replace(/^\t+|\t+$/g, '');
+}
+
 export function extractXlsx(buf: Uint8Array): Extraction {
   const files = safeUnzip(buf, (n) => (n.startsWith('xl/') && (n.endsWith('.xml') || n.endsWith('.rels'))) || OFFICE_META(n));
   const segments: Segment[] = [];
@@ -101,6 +126,8 @@ export function extractXlsx(buf: Uint8Array): Extraction {
     const sheetNote = sheet.state === 'veryHidden' ? '（深度隐藏的工作表）' : sheet.state === 'hidden' ? '（隐藏的工作表）' : '';
     segments.push({ location: `工作表名称${sheetNote}`, text: sheet.name });
     const hiddenCols: Array<[number, number]> = [];
+    const pageText: Array<[string, string]> = [];
+    let hf: [string, string] | null = null;
     let rowHidden = false;
     let cell: { ref: string; type: string } | null = null;
     let value = '';
@@ -109,6 +136,7 @@ export function extractXlsx(buf: Uint8Array): Extraction {
       open: (tag) => {
         if (tag.name === 'col' && ['1', 'true'].includes(String(tag.attributes['hidden'] ?? '')))
           hiddenCols.push([Number(tag.attributes['min']), Number(tag.attributes['max'])]);
+        if (tag.name in HEADER_FOOTER) hf = [tag.name, ''];
         if (tag.name === 'row') rowHidden = ['1', 'true'].includes(String(tag.attributes['hidden'] ?? ''));
         if (tag.name === 'c') {
           cell = { ref: String(tag.attributes['r'] ?? ''), type: String(tag.attributes['t'] ?? 'n') };
@@ -117,11 +145,16 @@ export function extractXlsx(buf: Uint8Array): Extraction {
         }
       },
       text: (t, path) => {
+        if (hf && path.at(-1) === hf[0]) hf[1] += t;
         if (!cell) return;
         if (path.at(-1) === 'v') value += t;
         if (path.at(-1) === 't' && path.includes('is')) inline += t;
       },
       close: (n) => {
+        if (hf && n === hf[0]) {
+          pageText.push(hf);
+          hf = null;
+        }
         if (n !== 'c' || !cell) return;
         const c = cell;
         cell = null;
@@ -138,9 +171,15 @@ export function extractXlsx(buf: Uint8Array): Extraction {
         if (!text.trim()) return;
         const col = colIndex(c.ref);
         const notes = [sheetNote, rowHidden ? '（隐藏的行）' : '', hiddenCols.some(([a, b]) => col >= a && col <= b) ? '（隐藏的列）' : ''].join('');
-        segments.push({ location: `${sheet.name}!${c.ref}${notes}`, text });
+        segments.push({ location: `${sheet.name}!${c.ref}${notes}`, text, cell: `${sheet.name}!${c.ref}` });
       },
     });
+
+    // Printed page headers and footers: where a classification mark is usually put.
+    for (const [leaf, raw] of pageText) {
+      const text = headerFooterText(raw);
+      if (text.trim()) segments.push({ location: `${sheet.name} ${HEADER_FOOTER[leaf]}${sheetNote}`, text, cell: `${sheet.name} ${leaf}` });
+    }
 
     // Notes (legacy comments) and threaded comments attached to this sheet.
     for (const rel of rels(files, part)) {
@@ -166,7 +205,7 @@ export function extractXlsx(buf: Uint8Array): Extraction {
         close: (n) => {
           if (n === 'comment' || n === 'threadedComment') {
             if (author) segments.push({ location: `${sheet.name}!${ref} 批注作者`, text: author });
-            if (text.trim()) segments.push({ location: `${sheet.name}!${ref} 批注${sheetNote}`, text: text.trim() });
+            if (text.trim()) segments.push({ location: `${sheet.name}!${ref} 批注${sheetNote}`, text: text.trim(), cell: `${sheet.name}!${ref} 批注` });
           }
         },
       });

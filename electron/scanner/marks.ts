@@ -1,0 +1,35 @@
+import { CELL_BOUNDARY } from './numbers';
+import type { Rules } from './rules';
+
+// Classification marks (GB/T 9704: 份号, 密级和保密期限, 紧急程度 in the top-left corner;
+// the same mark often repeated in the header or footer). Found on the text with its
+// spaces kept, because a mark's place on its line is part of what makes it a mark;
+// letter-spacing inside a mark (绝 密, 机\u3000密) is allowed explicitly.
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** 绝密 → 绝[ ]{0,2}密: a word that may be letter-spaced. */
+const spaced = (w: string) => [...w].map(esc).join('[ \\t]{0,2}');
+const alt = (ws: readonly string[]) => ws.map(spaced).join('|');
+
+export function markPatterns(rules: Rules): RegExp[] {
+  const c = rules.classification;
+  const marks = alt(c.marks);
+  const stars = c.stars.map(esc).join('');
+  const urgency = c.urgency.length ? `(?:[ \\t]+(?:${alt(c.urgency)}))?` : '';
+  // 10年, 1 0 年, 6个月, 长期, 启用前 (exam papers and documents before their release).
+  const words = c.terms.length ? `|${alt(c.terms)}` : '';
+  const term = `(?:\\d(?:[ \\t]?\\d)*[ \\t]*(?:年|个[ \\t]?月|月|天)${words})`;
+  // A line (or a cell) holding nothing but the 份号, the mark and the urgency.
+  const alone = `(?<=(?:^|[\\n${CELL_BOUNDARY}])[ \\t]*(?:\\d{3,8}[ \\t]+)?)(?:${marks})(?=${urgency}[ \\t]*(?:[\\n${CELL_BOUNDARY}]|$))`;
+  // A mark standing apart on a header line: at its start or end, set off by a tab or
+  // wide spacing from the rest, as headers and footers lay it out.
+  const apart = `(?<=^|[\\n\\t${CELL_BOUNDARY}]|[ ]{2})(?:${marks})(?=[\\n\\t${CELL_BOUNDARY}]|[ ]{2}|$)`;
+  return [
+    new RegExp(`(?:${marks})[ \\t]*[${stars}][ \\t]*${term}?`, 'g'),
+    new RegExp(alone, 'g'),
+    new RegExp(apart, 'g'),
+    // 密级：机密★1年 is one mark: the label pattern takes the star and term along.
+    new RegExp(`(?:${alt(c.labels)})[ \\t]*[:：]?[ \\t]*(?:${marks})(?:[ \\t]*[${stars}][ \\t]*${term}?)?`, 'g'),
+    new RegExp(`保密期限[ \\t]*[:：][ \\t]*[^\\s，。；,;${CELL_BOUNDARY}]{1,12}`, 'g'),
+  ];
+}

@@ -1,0 +1,103 @@
+import type { FindingKind } from './rules';
+
+// Numbers that identify a person, checked rather than matched: resident ID numbers by
+// region, birth date and the GB 11643 check digit; bank cards by length and Luhn.
+//
+// Digits are joined across spaces, hyphens and a line break, because people and word
+// processors break long numbers that way inside a paragraph. They are never joined across
+// a tab (a column), nor across a cell boundary: the scanner writes CELL_BOUNDARY there in
+// the text it gives to findNumbers.
+
+/** Stands between two segments that are separate cells, columns or table cells. */
+export const CELL_BOUNDARY = '\u001f';
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+
+/** GB 11643-1999: region, a real birth date between 1900 and today, and the check digit. */
+export function validResidentId(id: string, regions: ReadonlySet<string>, today = new Date()): boolean {
+  if (!/^\d{17}[\dX]$/i.test(id)) return false;
+  if (!regions.has(id.slice(0, 2)) || id.slice(2, 6) === '0000') return false;
+  const y = Number(id.slice(6, 10));
+  const m = Number(id.slice(10, 12));
+  const d = Number(id.slice(12, 14));
+  const birth = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1900 || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d || birth > today) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(id[i]) * ID_WEIGHTS[i]!;
+  return ID_CHECK[sum % 11] === id[17]!.toUpperCase();
+}
+
+export function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+export interface NumberRules {
+  regions: ReadonlySet<string>;
+  today: Date;
+  /** Words before a number that make a 0-prefixed number a fixed-line phone. */
+  phoneContext?: RegExp;
+}
+
+export function classifyNumber(digits: string, hadHyphen: boolean, before: string, r: NumberRules): FindingKind | null {
+  if (digits.length === 18 && validResidentId(digits, r.regions, r.today)) return 'ID_CARD';
+  if (!/^\d+$/.test(digits)) return null;
+  if (/^1[3-9]\d{9}$/.test(digits) || /^861[3-9]\d{9}$/.test(digits)) return 'MOBILE';
+  if (digits.length >= 16 && digits.length <= 19 && /^[3-6]/.test(digits) && luhn(digits) && !mistypedId(digits, r)) return 'BANK_CARD';
+  if (/^0[1-9]\d{8,10}$/.test(digits) && (hadHyphen || r.phoneContext?.test(before))) return 'PHONE';
+  return null;
+}
+
+/**
+ * An 18-digit number with a region and a real birth date where an ID has them is an ID
+ * number with a wrong check digit, not a card that happens to pass Luhn (one in ten do).
+ */
+function mistypedId(digits: string, r: NumberRules): boolean {
+  if (digits.length !== 18 || !r.regions.has(digits.slice(0, 2))) return false;
+  const y = Number(digits.slice(6, 10));
+  const m = Number(digits.slice(10, 12));
+  const d = Number(digits.slice(12, 14));
+  const birth = new Date(Date.UTC(y, m - 1, d));
+  return y >= 1900 && birth.getUTCMonth() === m - 1 && birth.getUTCDate() === d && birth <= r.today;
+}
+
+// A digit, then digits or at most two joiners before the next digit. No tab and no
+// CELL_BOUNDARY among the joiners.
+const DIGIT_RUN = /\d(?:\d|[ \u00a0\r\n-]{1,2}(?=\d))*[Xx]?(?!\d)/g;
+
+/** Every number in `t` that identifies a person (or is a phone), as [kind, start, end]. */
+export function findNumbers(t: string, r: NumberRules): Array<[FindingKind, number, number]> {
+  const out: Array<[FindingKind, number, number]> = [];
+  for (const m of t.matchAll(DIGIT_RUN)) {
+    const run = m[0];
+    const s0 = m.index;
+    // Groups of digits inside the run, with their positions in the text.
+    const groups: Array<[number, number]> = [];
+    for (const g of run.matchAll(/\d+[Xx]?/g)) groups.push([s0 + g.index, s0 + g.index + g[0].length]);
+    const before = t.slice(Math.max(0, s0 - 24), s0);
+    const joined = run.replace(/[^\dXx]/g, '');
+    const whole = classifyNumber(joined, run.includes('-'), before, r);
+    const parts =
+      groups.length > 1
+        ? groups.flatMap(([a, b]) => {
+            const k = classifyNumber(t.slice(a, b), false, t.slice(Math.max(0, a - 24), a), r);
+            return k ? [[k, a, b] as [FindingKind, number, number]] : [];
+          })
+        : [];
+    // A valid ID number written whole inside the run is stronger evidence than a Luhn
+    // pass of the joined digits (one in ten random runs pass Luhn): keep the ID.
+    const idInside = whole !== 'ID_CARD' && parts.some(([k]) => k === 'ID_CARD');
+    if (whole && !idInside) out.push([whole, s0, s0 + run.length]);
+    else out.push(...parts);
+  }
+  return out;
+}
