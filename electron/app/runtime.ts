@@ -126,6 +126,7 @@ function handlers(s: Services, opts: RuntimeOptions): Handlers<typeof contract> 
       queue: () => s.publication.queue(),
       export: (i) => s.publication.export(i.parentDir),
       register: () => s.publication.register(),
+      registerFile: (i) => s.publication.registerFile(i.format),
       recordPublished: (i) => s.publication.recordPublished(i.itemId, i.publishedOn, i.url),
     },
     forms: {

@@ -7,17 +7,17 @@ import type { ManifestItem } from './types';
 const BOM = '\uFEFF';
 
 // A cell a spreadsheet would run as a formula (CSV injection) is prefixed with a quote.
-function cell(value: string): string {
+export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function renderCatalogue(items: ManifestItem[]): Buffer {
-  const rows = [ITEM_COLUMNS.map(cell).join(',')];
+  const rows = [ITEM_COLUMNS.map(csvCell).join(',')];
   for (const it of items) {
     rows.push(
       [it.id, it.title, it.documentNumber, it.issuer, it.formedOn, it.category, it.keywords.join('；'), it.disclosure, OUTCOME_LABEL[it.outcome], it.approvedAt, it.files.join('；')]
-        .map(cell)
+        .map(csvCell)
         .join(','),
     );
   }

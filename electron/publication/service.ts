@@ -1,3 +1,4 @@
+import { registerCsv, registerXlsx } from './register-file';
 import { rmSync } from 'node:fs';
 import type { QueueEntry, RegisterEntry } from '../../shared/ops/publication';
 import { AppFailure } from '../../shared/result';
@@ -145,6 +146,12 @@ export class PublicationService {
       }
       return { path: written.path, bundleId: written.bundleId, sequence: org.bundle_sequence + 1, manifestSha256: written.manifestSha256, items: items.length, recalls: recalls.length, skipped };
     });
+  }
+
+  async registerFile(format: 'xlsx' | 'csv'): Promise<{ fileName: string; base64: string }> {
+    const rows = await this.register();
+    const bytes = format === 'csv' ? registerCsv(rows) : await registerXlsx(rows);
+    return { fileName: `政府信息公开登记.${format}`, base64: bytes.toString('base64') };
   }
 
   async register(): Promise<RegisterEntry[]> {

@@ -29,6 +29,13 @@ async function byItem<T extends { item_id: string }>(rows: Promise<T[]>): Promis
   return out;
 }
 
+/** The website publication recorded for each of these items, if any (publication register). */
+async function publishedDates(db: DB | Tx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('publication_register').select(['item_id', 'published_on']).where('item_id', 'in', [...ids]).where('published_on', 'is not', null).execute();
+  return new Map(rows.map((r) => [r.item_id, r.published_on!]));
+}
+
 export class ItemQueries {
   constructor(
     private readonly ctx: SessionContext,
@@ -70,11 +77,11 @@ export class ItemQueries {
     return a;
   }
 
-  private async summary(row: ItemsTable, consultations: ConsultationRow[], escalations: EscalationRow[], cal: WorkCalendar, user: SessionUser): Promise<ItemSummary> {
+  private async summary(row: ItemsTable, consultations: ConsultationRow[], escalations: EscalationRow[], cal: WorkCalendar, user: SessionUser, publishedOn: string | null): Promise<ItemSummary> {
     const profile = await this.profiles.get(row.profile_id, row.profile_version);
     const state = json<ReviewState>(row.state);
     const today = this.today();
-    const dl = deadlines(row, profile, state, consultationViews(consultations, profile, today, row.review_mode), cal, today);
+    const dl = deadlines(row, profile, state, consultationViews(consultations, profile, today, row.review_mode), cal, today, publishedOn);
     for (const e of escalations)
       dl.push({ label: `“${e.authority}”答复报审的期限`, due: e.deadline, overdue: e.deadline !== null && today > e.deadline, basis: e.deadline ? '' : '依《保密法》规定时限，以来函为准' });
     const step = state.status === 'inReview' ? currentStep(profile, state) : null;
@@ -112,9 +119,10 @@ export class ItemQueries {
       : new Map<string, EscalationRow[]>();
     const out: ItemSummary[] = [];
     const questions = await classificationQuestions(db, ids);
+    const published = await publishedDates(db, ids);
     for (const row of rows) {
       if ((await this.accessTo(row, questions)) === 'none') continue;
-      const s = await this.summary(row, consultations.get(row.id) ?? [], escalations.get(row.id) ?? [], cal, user);
+      const s = await this.summary(row, consultations.get(row.id) ?? [], escalations.get(row.id) ?? [], cal, user, published.get(row.id) ?? null);
       // 待办: what this user can sign now, plus letters this handler owes.
       const owed = row.created_by === user.id && (row.status === 'escalated' || row.status === 'awaitingDeclassification');
       const question = questions.has(row.id) && user.roles.includes('reviewer');
@@ -139,7 +147,7 @@ export class ItemQueries {
     const consultationRows = await db.selectFrom('consultations').selectAll().where('item_id', '=', id).orderBy('id').execute();
     const consultations = consultationViews(consultationRows, profile, this.today(), row.review_mode);
     const escalations = await db.selectFrom('escalations').selectAll().where('item_id', '=', id).orderBy('id').execute();
-    const base = await this.summary(row, consultationRows, escalations.filter((e) => !e.reply_on), cal, user);
+    const base = await this.summary(row, consultationRows, escalations.filter((e) => !e.reply_on), cal, user, (await publishedDates(db, [id])).get(id) ?? null);
     const step = state.status === 'inReview' ? currentStep(profile, state) : null;
     const opinions = await db.selectFrom('opinions').selectAll().where('item_id', '=', id).orderBy('id').execute();
     const block = blockers(row, consultations);

@@ -84,14 +84,20 @@ export function blockers(row: ItemsTable, consultations: ConsultationView[]): { 
   return { any, full };
 }
 
-export function deadlines(row: ItemsTable, profile: Profile, state: ReviewState, consultations: ConsultationView[], cal: WorkCalendar, today: string): Deadline[] {
+/**
+ * The limits an item runs against. `publishedOn` is the website publication recorded in
+ * the register: an approved item's 主动公开 limit keeps counting until then, because the
+ * limit is on publication, not on approval.
+ */
+export function deadlines(row: ItemsTable, profile: Profile, state: ReviewState, consultations: ConsultationView[], cal: WorkCalendar, today: string, publishedOn: string | null = null): Deadline[] {
   const out: Deadline[] = [];
   const push = (label: string, due: string | null, done: boolean, basis: string) => out.push({ label, due, overdue: !done && due !== null && today > due, basis });
   const open = isOpenStatus(state.status);
   // Waiting on a third party or another agency never extends these limits.
   const limit = profile.limits.publishWithinDays;
+  const published = state.status !== 'approved' || publishedOn !== null;
   if (limit && row.review_mode === '主动审查' && row.disclosure === '主动公开')
-    push(`主动公开期限（形成之日起 ${limit} 个工作日）`, cal.addWorkdays(row.formed_on, limit), !open, profile.limits.articles['publishWithinDays'] ?? '');
+    push(`主动公开期限（形成之日起 ${limit} 个工作日${state.status === 'approved' && !publishedOn ? '，至网站发布为止' : ''}）`, cal.addWorkdays(row.formed_on, limit), !open && published, profile.limits.articles['publishWithinDays'] ?? '');
   const reply = profile.limits.applicationReplyDays;
   if (reply && row.review_mode === '依申请审查' && row.application_received_on)
     push(`答复申请期限（收到申请之日起 ${reply} 个工作日）`, cal.addWorkdays(row.application_received_on, reply), !open, profile.limits.articles['applicationReplyDays'] ?? '');

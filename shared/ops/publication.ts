@@ -72,5 +72,7 @@ export const publication = {
   queue: op<QueueEntry[]>()({ input: none, access: publisher }),
   export: op<ExportResult>()({ input: z.object({ parentDir: str().trim().min(1).max(1000) }), access: publisher }),
   register: op<RegisterEntry[]>()({ input: none, access: { kind: 'user', roles: ['publisher', 'secrecyOffice', 'reviewer'] } }),
+  /** The register as a file: xlsx or CSV (UTF-8 with BOM). */
+  registerFile: op<{ fileName: string; base64: string }>()({ input: z.object({ format: z.enum(['xlsx', 'csv']) }), access: { kind: 'user', roles: ['publisher', 'secrecyOffice', 'reviewer'] } }),
   recordPublished: op<RegisterEntry>()({ input: z.object({ itemId: id, publishedOn: date, url: text(500) }), access: publisher }),
 };

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -79,6 +79,11 @@ test('部分公开 with a proved public version, export by the publisher, the we
   await row.getByLabel('网址').fill('http://www.example.gov.cn/gk/1.html');
   await row.getByRole('button', { name: '登记发布' }).click();
   await expect(row).toContainText('http://www.example.gov.cn/gk/1.html');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 CSV' }).click();
+  const csv = await download;
+  expect(csv.suggestedFilename()).toBe('政府信息公开登记.csv');
+  expect(readFileSync((await csv.path())!, 'utf8')).toContain(title);
 
   // The signed paper record, from the item, as the handler prints it.
   await loginAs(page, 'liu');

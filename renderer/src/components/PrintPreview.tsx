@@ -1,16 +1,10 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useEffect, useMemo, useRef } from 'react';
 import type { PrintedFormView } from '../../../shared/ops/forms';
+import { bytesOf } from '../files';
 
 // A form made in the main process, shown as the PDF it is: the same bytes are previewed,
 // saved and printed (through the system dialog), and were archived with the item.
-
-function bytesOf(base64: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(base64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
 
 export function PrintPreview({ form, fileName }: { form: PrintedFormView; fileName: string }) {
   const url = useMemo(() => URL.createObjectURL(new Blob([bytesOf(form.pdf)], { type: 'application/pdf' })), [form.pdf]);

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { PrintedFormView } from '../../../shared/ops/forms';
 import type { ExportResult, RegisterEntry } from '../../../shared/ops/publication';
 import { PrintPreview } from '../components/PrintPreview';
+import { saveFile } from '../files';
 import { useAction } from '../components/useAction';
 import { api, call, messageOf } from '../api';
 import { Notice } from '../components/Notice';
@@ -91,7 +92,11 @@ export function PublicationPage() {
         <Stack gap="xs">
           <Group justify="space-between">
             <Title order={5}>政府信息公开登记</Title>
-            <PrintRegister />
+            <Group gap="xs">
+              <RegisterFile format="xlsx" />
+              <RegisterFile format="csv" />
+              <PrintRegister />
+            </Group>
           </Group>
           <Notice error={register.error ? messageOf(register.error) : null} />
           {register.data && register.data.length === 0 && <Text c="dimmed">尚无导出记录</Text>}
@@ -164,6 +169,24 @@ function PrintRegister() {
       <Modal opened={!!form} onClose={() => setForm(null)} title="政府信息公开登记" size="xl">
         {form && <PrintPreview form={form} fileName="政府信息公开登记.pdf" />}
       </Modal>
+    </>
+  );
+}
+
+/** The register as a file: fetched from the main process, saved by the browser's download. */
+function RegisterFile({ format }: { format: 'xlsx' | 'csv' }) {
+  const { error, busy, run } = useAction();
+  const save = () =>
+    run(async () => {
+      const f = await call(api().publication.registerFile({ format }));
+      saveFile(f.fileName, f.base64);
+    });
+  return (
+    <>
+      <Button size="xs" variant="subtle" loading={busy} onClick={() => void save()}>
+        导出 {format.toUpperCase()}
+      </Button>
+      <Notice error={error} />
     </>
   );
 }

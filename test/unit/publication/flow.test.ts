@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -43,7 +44,8 @@ describe('publication', () => {
   it('部分公开 waits for its public version; the queue leaves as a verified bundle; the register, the website record and a recall follow', async () => {
     const t = tempDir();
     cleanup = t.cleanup;
-    core = (await setUpCore(join(t.dir, 'data'), fakeClock(new Date('2026-11-23T09:00:00+08:00')), { redactor: textRedactor })).core;
+    const clock = fakeClock(new Date('2026-11-23T09:00:00+08:00'));
+    core = (await setUpCore(join(t.dir, 'data'), clock, { redactor: textRedactor })).core;
     const wf = await staffUp(core, 'tongliao');
     await as(core, 'sysadm');
     await core.accounts.create({ username: 'wu', displayName: '吴发布', department: '信息中心', roles: ['publisher'], initialPassword: 'Initial-Pass-1' });
@@ -109,7 +111,22 @@ describe('publication', () => {
 
     const register = await core.publication.register();
     expect(register.map((r) => [r.title, r.sequence])).toEqual(expect.arrayContaining([['低保对象公示', 1]]));
+    // The 主动公开 limit (20 working days from 2026-11-20) counts until the website publication is recorded.
+    clock.advance(30 * 86_400_000);
+    const limit = async () => (await wf.get(part.id)).deadlines.find((d) => d.label.startsWith('主动公开期限'))!;
+    expect(await limit()).toMatchObject({ label: '主动公开期限（形成之日起 20 个工作日，至网站发布为止）', overdue: true });
     await core.publication.recordPublished(part.id, '2026-11-24', 'http://www.example.gov.cn/gk/1.html');
+    expect(await limit()).toMatchObject({ label: '主动公开期限（形成之日起 20 个工作日）', overdue: false });
+    // The register as files for the agency's records.
+    const csv = Buffer.from((await core.publication.registerFile('csv')).base64, 'base64').toString('utf8');
+    expect(csv.startsWith('\uFEFF信息名称,文号,发布包,序号,导出时间,导出人,导出的文件,网站发布日期,网址\r\n')).toBe(true);
+    expect(csv).toContain('低保对象公示');
+    expect(csv).toContain('2026-11-24,http://www.example.gov.cn/gk/1.html');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from((await core.publication.registerFile('xlsx')).base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('政府信息公开登记')!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('信息名称');
+    expect(sheet.rowCount).toBe(1 + register.length);
     expect(await refusal(core.publication.recordPublished(part.id, '2026-11-25', 'x'))).toMatchObject({ message: '该事项已登记发布' });
 
     await wf.recall({ itemId: part.id, discoveredOn: '2026-11-25', description: '公示期满', measures: '已从网站撤下' });

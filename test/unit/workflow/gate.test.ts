@@ -67,6 +67,8 @@ describe('findings gate', () => {
     item = await wf.opinion({ itemId: item.id, stepId: 'review', opinionId: 'partial', ...REASONED });
     expect(item).toMatchObject({ currentStepId: 'confirm', stepName: '保密领导小组审核确认' });
     await as(core, 'zhou');
+    // The confirmation signs the public version, which must exist and pass its proof first.
+    for (const d of await core.documents.list(item.id)) expect((await core.publicVersions.produce(d.id)).proof.ok).toBe(true);
     item = await wf.opinion({ itemId: item.id, stepId: 'confirm', opinionId: 'confirm', ...PLAIN });
     await as(core, 'sun');
     item = await wf.opinion({ itemId: item.id, stepId: 'approval', opinionId: 'approve', ...PLAIN });
