@@ -94,4 +94,12 @@ test('部分公开 with a proved public version, export by the publisher, the we
   await page.getByRole('button', { name: '生成' }).click();
   await expect(page.getByTestId('form-sha256')).toHaveText(/^[0-9a-f]{64}$/);
   await expect(page.getByTitle('打印预览')).toBeVisible();
+
+  await page.keyboard.press('Escape');
+
+  // The 《信息发布保密审查表》 for items chosen in the catalogue.
+  await page.getByText('公开目录', { exact: true }).click();
+  await page.getByRole('checkbox', { name: `选择“${title}”` }).check();
+  await page.getByRole('button', { name: /^打印信息发布保密审查表/ }).click();
+  await expect(page.getByTestId('form-sha256')).toHaveText(/^[0-9a-f]{64}$/);
 });
