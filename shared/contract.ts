@@ -5,7 +5,7 @@ import { applications } from './ops/applications';
 import { documents, findings } from './ops/documents';
 import { forms } from './ops/forms';
 import { items } from './ops/items';
-import { publication, publicVersions } from './ops/publication';
+import { publication, publicVersions, type BundleProgressView } from './ops/publication';
 import { bases, calendar, catalogue, profiles } from './ops/reference';
 import type { SessionInfo } from './types';
 
@@ -38,6 +38,7 @@ export const contract = defineContract({
 export const events = {
   session: event<SessionInfo>('mishen:event:session'),
   documentProgress: event<DocumentProgress>('mishen:event:documentProgress'),
+  bundleProgress: event<BundleProgressView>('mishen:event:bundleProgress'),
 } as const;
 
 export type Contract = typeof contract;

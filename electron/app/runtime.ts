@@ -8,6 +8,7 @@ import { createServices, type Services, type ServicesOptions } from './services'
 /** The main process names Electron's build of the SQLite module before opening anything. */
 export { useNativeBinding } from '../store/database';
 import { REGISTER_SUBJECT } from './forms-wiring';
+import { removableDestinations } from '../publication/destinations';
 import type { PrintedForm } from '../forms/service';
 import type { RegisterInput } from '../forms/types';
 import type { PrintedFormView } from '../../shared/ops/forms';
@@ -123,6 +124,7 @@ function handlers(s: Services, opts: RuntimeOptions): Handlers<typeof contract> 
       masks: async () => Object.keys(defaultMasks().kinds).map((kind) => ({ kind, templates: templatesFor(kind) })),
     },
     publication: {
+      destinations: async () => removableDestinations(),
       queue: () => s.publication.queue(),
       export: (i) => s.publication.export(i.parentDir),
       register: () => s.publication.register(),
@@ -161,7 +163,11 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const emit = (channel: string, payload: unknown) => {
     for (const l of listeners) l(channel, payload);
   };
-  const services = createServices({ ...opts, onDocumentProgress: (p) => emit(events.documentProgress.channel, p) });
+  const services = createServices({
+    ...opts,
+    onDocumentProgress: (p) => emit(events.documentProgress.channel, p),
+    onBundleProgress: (p) => emit(events.bundleProgress.channel, p),
+  });
   services.session.onChange((info) => emit(events.session.channel, info));
   const dispatcher = createDispatcher({
     contract,

@@ -30,6 +30,8 @@ export function windowOptions(preloadPath: string, packaged: boolean): BrowserWi
       navigateOnDragDrop: false,
       // Middle-click opens windows; new windows are denied anyway, and this removes the path.
       disableBlinkFeatures: 'Auxclick',
+      // Chromium's own PDF viewer shows printed forms (blob: frames only, see the CSP); no other plugin exists.
+      plugins: true,
       // Spellcheck downloads dictionaries from the internet.
       spellcheck: false,
       devTools: !packaged,

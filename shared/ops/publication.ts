@@ -68,7 +68,16 @@ export const publicVersions = {
   text: op<{ name: string; text: string }>()({ input: z.object({ id }), access: { kind: 'user', roles: [...reviewers.roles, 'publisher'] } }),
 };
 
+export interface BundleProgressView {
+  /** 0…1, by bytes written. */
+  fraction: number;
+  bytes: number;
+  totalBytes: number;
+}
+
 export const publication = {
+  /** Removable drives (mounted media, drive letters) the publisher may export to. */
+  destinations: op<string[]>()({ input: none, access: publisher }),
   queue: op<QueueEntry[]>()({ input: none, access: publisher }),
   export: op<ExportResult>()({ input: z.object({ parentDir: str().trim().min(1).max(1000) }), access: publisher }),
   register: op<RegisterEntry[]>()({ input: none, access: { kind: 'user', roles: ['publisher', 'secrecyOffice', 'reviewer'] } }),

@@ -1,7 +1,7 @@
-import { Alert, Badge, Button, Card, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { Alert, Badge, Button, Card, Group, Modal, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import type { PrintedFormView } from '../../../shared/ops/forms';
-import type { ExportResult, RegisterEntry } from '../../../shared/ops/publication';
+import type { BundleProgressView, ExportResult, RegisterEntry } from '../../../shared/ops/publication';
 import { PrintPreview } from '../components/PrintPreview';
 import { saveFile } from '../files';
 import { useAction } from '../components/useAction';
@@ -19,6 +19,9 @@ export function PublicationPage() {
   const [parentDir, setParentDir] = useState('');
   const [result, setResult] = useState<ExportResult | null>(null);
   const exporting = useChange(api().publication.export, ['publication', 'items']);
+  const drives = useOp('publication', 'destinations', undefined).data ?? [];
+  const [progress, setProgress] = useState<BundleProgressView | null>(null);
+  useEffect(() => api().on('bundleProgress', setProgress), []);
   const ready = (queue.data ?? []).filter((q) => q.ready).length;
 
   return (
@@ -55,6 +58,16 @@ export function PublicationPage() {
               </Table.Tbody>
             </Table>
           )}
+          {drives.length > 0 && (
+            <Group gap="xs" data-testid="drives">
+              <Text size="sm">移动存储介质：</Text>
+              {drives.map((d) => (
+                <Button key={d} size="compact-xs" variant={parentDir === d ? 'filled' : 'light'} onClick={() => setParentDir(d)}>
+                  {d}
+                </Button>
+              ))}
+            </Group>
+          )}
           <Group align="end">
             <TextInput
               label="导出到（移动存储介质上的文件夹）"
@@ -66,11 +79,22 @@ export function PublicationPage() {
             <Button
               disabled={ready === 0 || !parentDir.trim()}
               loading={exporting.isPending}
-              onClick={() => exporting.mutate({ parentDir }, { onSuccess: setResult, onError: () => setResult(null) })}
+              onClick={() => {
+                setProgress(null);
+                exporting.mutate({ parentDir }, { onSuccess: setResult, onError: () => setResult(null) });
+              }}
             >
               导出发布包（{ready} 项）
             </Button>
           </Group>
+          {exporting.isPending && progress && (
+            <Stack gap={2} data-testid="export-progress">
+              <Text size="sm">
+                正在写入发布包：{Math.round(progress.bytes / 1024)} / {Math.round(progress.totalBytes / 1024)} KB
+              </Text>
+              <Progress value={Math.round(progress.fraction * 100)} animated />
+            </Stack>
+          )}
           <Notice error={exporting.error ? messageOf(exporting.error) : null} />
           {result && (
             <Alert color="green" title="发布包已导出" data-testid="export-result">
