@@ -66,7 +66,7 @@ describe('通辽 with consultations', () => {
     expect(item.status).toBe('approved');
     expect(item.history.map((h) => h.action)).toContain('item.publicInterestOverride');
     // Waiting on the third party never extends the 20-working-day limit (000 第十八条).
-    expect(item.deadlines[0]).toMatchObject({ label: '主动公开期限（形成之日起 20 个工作日）', due: '2026-12-18' });
+    expect(item.deadlines[0]).toMatchObject({ label: '主动公开期限（形成之日起 20 个工作日，至网站发布为止）', due: '2026-12-18' });
   });
 
   it('a marked item is published only after declassification and filing', async () => {
