@@ -109,6 +109,7 @@ function handlers(s: Services, opts: RuntimeOptions): Handlers<typeof contract> 
       list: (i) => s.documents.list(i.itemId),
       get: (i) => s.documents.get(i.documentId),
       text: (i) => s.documents.text(i.documentId, i.offset, i.length),
+      original: (i) => s.documents.original(i.documentId),
     },
     findings: {
       decide: (i) => s.findings.decide(i.findingId, i.decision, i.reason),
@@ -118,7 +119,8 @@ function handlers(s: Services, opts: RuntimeOptions): Handlers<typeof contract> 
     catalogue: { list: () => s.catalogue.list() },
     bases: { list: () => s.bases.list(), save: (i) => s.bases.save(i) },
     publicVersions: {
-      produce: (i) => s.publicVersions.produce(i.documentId, i.masks),
+      produce: (i) => s.publicVersions.produce(i.documentId, i.masks, i.areas),
+      file: (i) => s.publicVersions.file(i.id),
       list: (i) => s.publicVersions.list(i.itemId),
       text: (i) => s.publicVersions.text(i.id),
       masks: async () => Object.keys(defaultMasks().kinds).map((kind) => ({ kind, templates: templatesFor(kind) })),

@@ -11,6 +11,7 @@ import type { Analyzer } from './analyzer';
 import { DocumentRefused, LIMITS, mb } from './limits';
 import { TYPE_LABELS, type DocumentType } from './sniff';
 import { findingViews } from './findings';
+import { readBlob } from './blobs';
 
 // Carrier files of an item: attached whole or not at all, kept encrypted in the store
 // (content-addressed), with their extracted text and the findings the reviewer decides.
@@ -155,6 +156,14 @@ export class Documents {
     const view = (await this.views(d.item_id)).find((v) => v.id === documentId)!;
     const rows = await this.ctx.db().selectFrom('findings').selectAll().where('document_id', '=', documentId).orderBy('start').execute();
     return { ...view, findings: await findingViews(this.ctx, rows), textLength: d.text.length };
+  }
+
+  /** The original bytes, to show the file as itself; never to those who may only see metadata. */
+  async original(documentId: string): Promise<{ name: string; type: string; base64: string }> {
+    const d = await this.ctx.db().selectFrom('documents').select(['item_id', 'name', 'type', 'sha256']).where('id', '=', documentId).executeTakeFirst();
+    if (!d) throw fail('NOT_FOUND', '找不到该文件');
+    await this.mayRead(d.item_id);
+    return { name: d.name, type: d.type, base64: (await readBlob(this.ctx.db(), d.sha256)).toString('base64') };
   }
 
   async text(documentId: string, offset: number, length: number): Promise<TextPage> {

@@ -22,9 +22,18 @@ export interface RedactionTarget {
   mask?: string;
 }
 
+/** An area the reviewer drew: fractions (0–1) of the page or image, origin top left; `page` from 1. */
+export interface RedactionArea {
+  page?: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 /** The redaction engine, as the publication side needs it. */
 export interface Redactor {
-  redact(input: { bytes: Uint8Array; name: string; targets: RedactionTarget[] }): Promise<{ bytes: Uint8Array; name: string; type: string; removals: unknown[]; notes: string[] }>;
+  redact(input: { bytes: Uint8Array; name: string; targets: RedactionTarget[]; areas?: RedactionArea[] }): Promise<{ bytes: Uint8Array; name: string; type: string; removals: unknown[]; notes: string[] }>;
   prove(input: { original: Uint8Array; publicVersion: Uint8Array; name: string; removed: string[] }): Promise<{ ok: boolean; problems: string[]; detail: unknown }>;
 }
 
@@ -58,21 +67,29 @@ export class PublicVersions implements PublicFiles {
    * Produces (or re-produces) the public version of one file and records the proof: the
    * work of those who review the item, while it is in review.
    */
-  async produce(documentId: string, masks: Record<string, string> = {}): Promise<PublicVersionView> {
+  async produce(documentId: string, masks: Record<string, string> = {}, areas: RedactionArea[] = []): Promise<PublicVersionView> {
     const doc = await this.ctx.db().selectFrom('documents').innerJoin('items', 'items.id', 'documents.item_id').select(['documents.item_id', 'items.status']).where('documents.id', '=', documentId).executeTakeFirst();
     if (!doc) throw fail('NOT_FOUND', '找不到该文件');
     if ((await this.accessTo(doc.item_id)) !== 'full') throw fail('FORBIDDEN', '只有参与审查该事项的人员可以制作公开版本');
     if (doc.status !== 'inReview') throw fail('CONFLICT', '只能在审查过程中制作公开版本；审查结束后公开版本不能再改动');
-    return this.make(documentId, masks);
+    return this.make(documentId, masks, areas);
   }
 
-  private async make(documentId: string, masks: Record<string, string> = {}): Promise<PublicVersionView> {
+  /** The bytes of a public version, for those who may see it (the publisher included). */
+  async file(id: string): Promise<{ name: string; type: string; base64: string }> {
+    const row = await this.ctx.db().selectFrom('public_versions').select(['item_id', 'name', 'type', 'sha256']).where('id', '=', id).executeTakeFirst();
+    if (!row) throw fail('NOT_FOUND', '找不到该公开版本');
+    await this.accessTo(row.item_id);
+    return { name: row.name, type: row.type, base64: (await this.readBlob(this.ctx.db(), row.sha256)).toString('base64') };
+  }
+
+  private async make(documentId: string, masks: Record<string, string> = {}, areas: RedactionArea[] = []): Promise<PublicVersionView> {
     const db = this.ctx.db();
     const doc = await db.selectFrom('documents').select(['id', 'item_id', 'name', 'sha256']).where('id', '=', documentId).executeTakeFirst();
     if (!doc) throw fail('NOT_FOUND', '找不到该文件');
     const original = await this.readBlob(db, doc.sha256);
     const targets = (await this.targets(documentId)).map((t) => ({ ...t, mask: masks[t.kind] }));
-    const made = await this.redactor.redact({ bytes: original, name: doc.name, targets });
+    const made = await this.redactor.redact({ bytes: original, name: doc.name, targets, areas });
     const proof = await this.redactor.prove({ original, publicVersion: made.bytes, name: made.name, removed: targets.map((t) => t.text) });
     const hash = sha256(made.bytes);
     const id = randomUUID();

@@ -16,6 +16,8 @@ export const documents = {
   }),
   list: op<DocumentView[]>()({ input: z.object({ itemId: id }), access: business }),
   get: op<DocumentDetail>()({ input: z.object({ documentId: id }), access: business }),
+  /** The original file's bytes, to show its pages: only to those with full access. */
+  original: op<{ name: string; type: string; base64: string }>()({ input: z.object({ documentId: id }), access: business }),
   text: op<TextPage>()({
     input: z.object({ documentId: id, offset: z.number().int().min(0), length: z.number().int().min(1).max(20_000) }),
     access: business,

@@ -55,12 +55,27 @@ export interface ExportResult {
   skipped: Array<{ itemId: string; title: string; problem: string }>;
 }
 
+const fraction = z.number().min(0).max(1);
+const area = z
+  .object({ page: z.number().int().min(1).max(10_000).optional(), x: fraction, y: fraction, width: fraction, height: fraction })
+  .refine((a) => a.width > 0 && a.height > 0 && a.x + a.width <= 1.000001 && a.y + a.height <= 1.000001, { message: '删除区域超出了页面范围' });
+
 const reviewers = { kind: 'user', roles: ['handler', 'reviewer', 'secrecyOffice', 'approver', 'deptHead'] } as const;
 const publisher = { kind: 'user', roles: ['publisher'] } as const;
 
 export const publicVersions = {
   /** Produces the public version of one carrier file from its confirmed findings, with the proof. */
-  produce: op<PublicVersionView>()({ input: z.object({ documentId: id, masks: z.record(z.string().max(40), z.string().max(40)).default({}) }), access: reviewers }),
+  produce: op<PublicVersionView>()({
+    input: z.object({
+      documentId: id,
+      masks: z.record(z.string().max(40), z.string().max(40)).default({}),
+      /** Areas drawn on a PDF page or an image: fractions of the page, origin top left. */
+      areas: z.array(area).max(500).default([]),
+    }),
+    access: reviewers,
+  }),
+  /** The public version's bytes, for the side-by-side pages. */
+  file: op<{ name: string; type: string; base64: string }>()({ input: z.object({ id }), access: { kind: 'user', roles: [...reviewers.roles, 'publisher'] } }),
   list: op<PublicVersionView[]>()({ input: z.object({ itemId: id }), access: { kind: 'user', roles: [...reviewers.roles, 'publisher'] } }),
   /** The masking templates an agency offers per kind of finding (resources/masks). */
   masks: op<Array<{ kind: string; templates: Array<{ id: string; label: string }> }>>()({ input: none, access: reviewers }),

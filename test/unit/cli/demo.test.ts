@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../../helpers/tmp';
+import { CHROMIUM, verifyInPage } from '../../helpers/verify-html';
 
 // `mishen demo` builds a demonstration folder with the app's real key derivation, and
 // the other commands work on it: backup create and restore.
@@ -53,7 +55,7 @@ describe('mishen demo', () => {
     expect(verify.code).toBe(0);
   });
 
-  it('bundle export by the publisher, accepted by both command-line verifiers; nobody else may export', () => {
+  it('bundle export by the publisher, accepted by all three verifiers; nobody else may export', async () => {
     const usb = join(root, 'usb');
     mkdirSync(usb);
     expect(mishen(['bundle', 'export', '--data', data(), '--user', 'liu', '--password-stdin', '--out', usb], passwords.get('liu'))).toMatchObject({ code: 2, err: '无法完成：只有网站管理部门可以执行此命令\n' });
@@ -68,6 +70,17 @@ describe('mishen demo', () => {
     expect(cli.code).toBe(0);
     const plain = spawnSync(process.execPath, ['tools/verify-bundle.mjs', join(usb, folder!), '--trust', fingerprint], { encoding: 'utf8' });
     expect(plain.status, plain.stdout + plain.stderr).toBe(0);
+    // The page for the public-network PC, in Chromium, with the network cut off.
+    if (existsSync(CHROMIUM)) {
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] });
+      const requests: string[] = [];
+      try {
+        expect(await verifyInPage(browser, join(usb, folder!), fingerprint, requests)).toMatchObject({ status: 'valid', codes: [] });
+      } finally {
+        await browser.close();
+      }
+      expect(requests).toEqual([]);
+    }
     // The queue is empty now: a second export has nothing to take.
     expect(mishen(['bundle', 'export', '--data', data(), '--user', 'wu', '--password-stdin', '--out', usb], passwords.get('wu')).code).toBe(1);
   });

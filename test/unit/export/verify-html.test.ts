@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { HTML_PATH, renderVerifyHtml } from '../../../tools/verify-bundle-html.mjs';
 import { tempDir } from '../../helpers/tmp';
+import { CHROMIUM, verifyInPage } from '../../helpers/verify-html';
 import { CASES, TRUST, prepareCases, sorted } from './cases';
 
 // tools/verify-bundle.html is generated from the one verifier core; this test keeps the
 // committed page in step with it and runs the shared table in Debian's Chromium.
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 describe('tools/verify-bundle.html', () => {
   it('is the page generated from verify-bundle-core.mjs (run `node tools/verify-bundle-html.mjs`)', () => {
@@ -42,32 +41,10 @@ describe.skipIf(!existsSync(CHROMIUM))('tools/verify-bundle.html in Chromium', (
     t?.cleanup();
   });
 
-  async function verifyInPage(dir: string, trust: string) {
-    const context = await browser.newContext({ locale: 'zh-CN' });
-    await context.route(/^(?!file:)/, (route) => {
-      requests.push(route.request().url());
-      return route.abort();
-    });
-    const page = await context.newPage();
-    try {
-      await page.goto(pathToFileURL(HTML_PATH).href);
-      await page.fill('#trust', trust);
-      await page.setInputFiles('#folder', dir);
-      await page.click('#verify');
-      await page.waitForSelector('#result[data-state=done]');
-      return {
-        status: await page.getAttribute('#result', 'data-status'),
-        headline: await page.textContent('#headline'),
-        codes: await page.$$eval('#failures li[data-code]', (lis) => lis.map((li) => li.getAttribute('data-code')!)),
-        lines: await page.$$eval('#failures li', (lis) => lis.map((li) => li.textContent ?? '')),
-      };
-    } finally {
-      await context.close();
-    }
-  }
+  const verify = (dir: string, trust: string) => verifyInPage(browser, dir, trust, requests);
 
   it.each(cases)('$name', async (c) => {
-    const r = await verifyInPage(dirs.get(c.name)!, c.trust ?? TRUST);
+    const r = await verify(dirs.get(c.name)!, c.trust ?? TRUST);
     expect(sorted(r.codes)).toEqual(sorted(c.expected));
     expect(r.status).toBe(c.expected.length ? 'invalid' : 'valid');
     expect(r.headline).toMatch(c.expected.length ? /^导出包验证未通过/ : /^导出包验证通过/);
@@ -76,7 +53,7 @@ describe.skipIf(!existsSync(CHROMIUM))('tools/verify-bundle.html in Chromium', (
   });
 
   it('refuses a malformed fingerprint before reading anything', async () => {
-    const r = await verifyInPage(dirs.get('a valid bundle')!, 'sha256:abc');
+    const r = await verify(dirs.get('a valid bundle')!, 'sha256:abc');
     expect(r.status).toBe('error');
     expect(r.headline).toContain('指纹格式不正确');
   });

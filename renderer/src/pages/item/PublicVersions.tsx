@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Select, Table, Text } from '@mantine/core';
 import { FINDING_LABELS, type FindingKind } from '../../../../shared/documents';
 import { useState } from 'react';
 import type { DocumentView } from '../../../../shared/documents';
@@ -6,7 +6,10 @@ import type { PublicVersionView } from '../../../../shared/ops/publication';
 import { api, messageOf } from '../../api';
 import { Notice } from '../../components/Notice';
 import { useChange, useOp } from '../../query';
+import { HAS_PAGES, type PageArea } from '../../components/PdfPages';
+import { AreaEditor } from './AreaEditor';
 import { Section } from './parts';
+import { SideBySide } from './SideBySide';
 
 // 区分处理: the public version of each carrier file, made from the confirmed findings and
 // proved clean by reading it back; compared side by side with the original before the
@@ -22,6 +25,9 @@ export function PublicVersions({ itemId, canProduce, canReadOriginals }: { itemI
   const templates = useOp('publicVersions', 'masks', undefined, { enabled: canProduce }).data ?? [];
   /** The reviewer's mask per kind of finding; full removal where none is chosen. */
   const [masks, setMasks] = useState<Record<string, string>>({});
+  /** Areas drawn per file (PDF pages, images), sent with the next production. */
+  const [areas, setAreas] = useState<Record<string, PageArea[]>>({});
+  const [drawing, setDrawing] = useState<DocumentView | null>(null);
   if (docs.length === 0 || (!canProduce && (versions.data ?? []).length === 0)) return null;
   const latest = (documentId: string) => (versions.data ?? []).filter((v) => v.documentId === documentId).at(-1);
 
@@ -84,12 +90,17 @@ export function PublicVersions({ itemId, canProduce, canReadOriginals }: { itemI
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
                     {canProduce && (
-                      <Button size="compact-xs" loading={produce.isPending && produce.variables?.documentId === d.id} onClick={() => produce.mutate({ documentId: d.id, masks })}>
+                      <Button size="compact-xs" loading={produce.isPending && produce.variables?.documentId === d.id} onClick={() => produce.mutate({ documentId: d.id, masks, areas: areas[d.id] ?? [] })}>
                         {v ? '重新制作' : '制作公开版本'}
                       </Button>
                     )}
+                    {canProduce && canReadOriginals && HAS_PAGES.includes(d.type) && (
+                      <Button size="compact-xs" variant="light" onClick={() => (setDrawing(drawing?.id === d.id ? null : d), setCompare(null))}>
+                        标出删除区域{areas[d.id]?.length ? `（${areas[d.id]!.length}）` : ''}
+                      </Button>
+                    )}
                     {v && (
-                      <Button size="compact-xs" variant="light" onClick={() => setCompare({ doc: d, version: v })}>
+                      <Button size="compact-xs" variant="light" onClick={() => (setCompare({ doc: d, version: v }), setDrawing(null))}>
                         对照查看
                       </Button>
                     )}
@@ -100,35 +111,15 @@ export function PublicVersions({ itemId, canProduce, canReadOriginals }: { itemI
           })}
         </Table.Tbody>
       </Table>
+      {drawing && (
+        <AreaEditor
+          key={drawing.id}
+          doc={drawing}
+          areas={areas[drawing.id] ?? []}
+          onChange={(next) => setAreas({ ...areas, [drawing.id]: next })}
+        />
+      )}
       {compare && <SideBySide key={compare.version.id} doc={compare.doc} version={compare.version} showOriginal={canReadOriginals} />}
     </Section>
-  );
-}
-
-function SideBySide({ doc, version, showOriginal }: { doc: DocumentView; version: PublicVersionView; showOriginal: boolean }) {
-  const original = useOp('documents', 'text', { documentId: doc.id, offset: 0, length: 20_000 }, { enabled: showOriginal });
-  const published = useOp('publicVersions', 'text', { id: version.id });
-  const box = { whiteSpace: 'pre-wrap', fontSize: 13, maxHeight: 420, overflow: 'auto', border: '1px solid #eee', padding: 8 } as const;
-  return (
-    <SimpleGrid cols={showOriginal ? 2 : 1} data-testid="side-by-side">
-      {showOriginal && (
-        <Stack gap={4}>
-          <Text fw={600} size="sm">
-            原件：{doc.name}
-          </Text>
-          <div style={box} data-testid="original-text">
-            {original.data?.text ?? (original.error ? messageOf(original.error) : '正在读取…')}
-          </div>
-        </Stack>
-      )}
-      <Stack gap={4}>
-        <Text fw={600} size="sm">
-          公开版本：{version.name}（SHA-256 {version.sha256.slice(0, 16)}…）
-        </Text>
-        <div style={box} data-testid="public-text">
-          {published.data?.text ?? (published.error ? messageOf(published.error) : '正在读取…')}
-        </div>
-      </Stack>
-    </SimpleGrid>
   );
 }
