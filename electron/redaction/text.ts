@@ -1,3 +1,4 @@
+import type { Node as HtmlNode } from '../documents/extract/text';
 import { parse, serialize } from 'parse5';
 import { decodeText } from '../documents/extract/text';
 import type { Plan } from './plan';
@@ -20,11 +21,7 @@ export function redactTxt(buf: Uint8Array, plan: Plan): { bytes: Uint8Array; not
   return { bytes: new TextEncoder().encode(text), notes };
 }
 
-interface Node {
-  nodeName: string;
-  value?: string;
-  data?: string;
-  attrs?: Array<{ name: string; value: string }>;
+interface Node extends Omit<HtmlNode, 'childNodes' | 'content'> {
   childNodes?: Node[];
   content?: Node;
   parentNode?: Node;

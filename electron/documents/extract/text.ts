@@ -24,7 +24,8 @@ export function extractText(b: Uint8Array): Extraction {
   return { segments, warnings: [], pages: null };
 }
 
-interface Node {
+/** The parse5 tree as the readers walk it (text, comments, attributes, templates). */
+export interface Node {
   nodeName: string;
   value?: string;
   data?: string;
