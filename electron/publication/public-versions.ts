@@ -33,7 +33,7 @@ export interface RedactionArea {
 
 /** The redaction engine, as the publication side needs it. */
 export interface Redactor {
-  redact(input: { bytes: Uint8Array; name: string; targets: RedactionTarget[]; areas?: RedactionArea[] }): Promise<{ bytes: Uint8Array; name: string; type: string; removals: unknown[]; notes: string[] }>;
+  redact(input: { bytes: Uint8Array; name: string; targets: RedactionTarget[]; areas?: RedactionArea[] }): Promise<{ bytes: Uint8Array; name: string; type: string; removals: unknown[]; notes: string[]; alsoRemoved?: string[] }>;
   prove(input: { original: Uint8Array; publicVersion: Uint8Array; name: string; removed: string[] }): Promise<{ ok: boolean; problems: string[]; detail: unknown }>;
 }
 
@@ -90,7 +90,8 @@ export class PublicVersions implements PublicFiles {
     const original = await this.readBlob(db, doc.sha256);
     const targets = (await this.targets(documentId)).map((t) => ({ ...t, mask: masks[t.kind] }));
     const made = await this.redactor.redact({ bytes: original, name: doc.name, targets, areas });
-    const proof = await this.redactor.prove({ original, publicVersion: made.bytes, name: made.name, removed: targets.map((t) => t.text) });
+    // Text under the reviewer's areas is searched for too (it is known only now, not at export).
+    const proof = await this.redactor.prove({ original, publicVersion: made.bytes, name: made.name, removed: [...targets.map((t) => t.text), ...(made.alsoRemoved ?? [])] });
     const hash = sha256(made.bytes);
     const id = randomUUID();
     const now = this.ctx.now().toISOString();

@@ -25,7 +25,7 @@ export interface RedactorOptions {
   hiddenRowsAndColumns?: 'reveal' | 'remove';
 }
 
-type Engine = (buf: Uint8Array, plan: Plan, options: RedactorOptions, areas: Area[]) => Promise<{ bytes: Uint8Array; notes: string[]; type?: DocumentType }>;
+type Engine = (buf: Uint8Array, plan: Plan, options: RedactorOptions, areas: Area[]) => Promise<{ bytes: Uint8Array; notes: string[]; type?: DocumentType; underAreas?: string[] }>;
 
 const ENGINES: Partial<Record<DocumentType, Engine>> = {
   txt: async (b, p) => redactTxt(b, p),
@@ -67,7 +67,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       const notes = [...made.notes];
       const missed = plan.unmatched().length;
       if (missed) notes.push(`有 ${missed} 项要删除的内容没有在保留下来的文字中找到（可能只出现在已整体删除的批注、修订、隐藏内容、属性或元数据中），请人工核对`);
-      return { bytes: made.bytes, name: publicName(name, outType), type: outType, removals: plan.removals(), notes };
+      return { bytes: made.bytes, name: publicName(name, outType), type: outType, removals: plan.removals(), notes, alsoRemoved: made.underAreas ?? [] };
     },
     prove,
   };

@@ -1,4 +1,5 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
+import { pruneToUnicode } from './tounicode';
 
 // The second half of a PDF public version: the pages are copied into a new document,
 // so the catalogue's outlines, names (attachments, JavaScript), forms, layers,
@@ -21,7 +22,8 @@ function children(o: PDFObject): PDFObject[] {
   return d ? [...d.entries()].map(([, v]) => v) : [];
 }
 
-export async function cleanPdf(bytes: Uint8Array): Promise<{ bytes: Uint8Array; notes: string[] }> {
+/** `shown`: the characters the pages still show; the fonts' ToUnicode maps are cut down to them. */
+export async function cleanPdf(bytes: Uint8Array, shown?: ReadonlySet<number>): Promise<{ bytes: Uint8Array; notes: string[] }> {
   const src = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: false });
   const notes: string[] = [];
   let annots = 0;
@@ -45,6 +47,11 @@ export async function cleanPdf(bytes: Uint8Array): Promise<{ bytes: Uint8Array; 
   for (const [, obj] of out.context.enumerateIndirectObjects()) {
     const d = dictOf(obj);
     if (d) for (const k of ANY_KEYS) d.delete(PDFName.of(k));
+  }
+  if (shown) {
+    const dropped = pruneToUnicode(out, shown);
+    if (dropped === null) notes.push('有字体的字符映射表无法改写，其中可能仍列有已删除的字');
+    else if (dropped) notes.push(`从字体的字符映射表中删除了 ${dropped} 个已不在页面上出现的字`);
   }
   out.context.trailerInfo.Info = undefined;
   out.context.trailerInfo.ID = undefined;

@@ -42,7 +42,7 @@ function pageText(P: Awaited<ReturnType<typeof pdfium>>, tp: number): PageText {
 const overlaps = (a: Box, b: Box) => a.left < b.right && a.right > b.left && a.bottom < b.top && a.top > b.bottom;
 const inside = (inner: Box, outer: Box) => inner.left >= outer.left - 1 && inner.right <= outer.right + 1 && inner.bottom >= outer.bottom - 1 && inner.top <= outer.top + 1;
 
-export async function redactPdf(buf: Uint8Array, plan: Plan, areas: readonly Area[] = []): Promise<{ bytes: Uint8Array; notes: string[] }> {
+export async function redactPdf(buf: Uint8Array, plan: Plan, areas: readonly Area[] = []): Promise<{ bytes: Uint8Array; notes: string[]; underAreas: string[] }> {
   guardPdfStreams(buf);
   const P = await pdfium();
   const mem = new Memory(P);
@@ -56,7 +56,14 @@ export async function redactPdf(buf: Uint8Array, plan: Plan, areas: readonly Are
   let redactedPages = 0;
   let imagesRemoved = 0;
   let areaObjects = 0;
+  /** The text the reviewer's areas covered, line by line: the proof searches for it too. */
+  const underAreas: string[] = [];
   const survived: number[] = [];
+  /** Every character the pages show after redaction: the fonts' maps keep only these. */
+  const shown = new Set<number>();
+  const show = (t: string) => {
+    for (const ch of t) shown.add(ch.codePointAt(0)!);
+  };
   try {
     const pages = P.FPDF_GetPageCount(doc);
     if (pages > LIMITS.pdfPages) throw new DocumentRefused(`PDF 页数过多（${pages} 页）`);
@@ -93,11 +100,15 @@ export async function redactPdf(buf: Uint8Array, plan: Plan, areas: readonly Are
           if (u) spanBoxes.push(u);
           plan.record(s.needle, `第${n + 1}页`, 1, '（删除并以黑框标示）');
         }
-        P.FPDFText_ClosePage(tp);
         const drawn = areas.filter((a) => (a.page ?? 1) === n + 1).map((a) => areaBox(P, mem, page, a));
+        for (const d of drawn) underAreas.push(...boundedText(P, mem, tp, d));
+        P.FPDFText_ClosePage(tp);
         if (drawn.length) areaObjects += clearAreas(P, mem, page, drawn);
         rects.push(...drawn);
-        if (!rects.length) continue;
+        if (!rects.length) {
+          show(text);
+          continue;
+        }
         for (const r of rects) {
           const p = mem.rectF(r);
           P.EPDFText_RedactInRect(page, p, true, true);
@@ -119,7 +130,9 @@ export async function redactPdf(buf: Uint8Array, plan: Plan, areas: readonly Are
         redactedPages++;
         // Read the page again: what is still there was not removed.
         const again = P.FPDFText_LoadPage(page);
-        if (findAll(pageText(P, again).text, plan.compiled).length) survived.push(n + 1);
+        const after = pageText(P, again).text;
+        show(after);
+        if (findAll(after, plan.compiled).length) survived.push(n + 1);
         P.FPDFText_ClosePage(again);
       } finally {
         P.FPDF_ClosePage(page);
@@ -130,7 +143,7 @@ export async function redactPdf(buf: Uint8Array, plan: Plan, areas: readonly Are
     const saved = saveCopy(P, doc);
     let cleaned: Awaited<ReturnType<typeof cleanPdf>>;
     try {
-      cleaned = await cleanPdf(saved);
+      cleaned = await cleanPdf(saved, shown);
     } catch {
       throw new DocumentRefused('PDF 文件的结构无法重建，不能制作公开版本');
     }
@@ -140,11 +153,24 @@ export async function redactPdf(buf: Uint8Array, plan: Plan, areas: readonly Are
     if (survived.length) notes.push(`第 ${survived.join('、')} 页仍能读出要删除的内容（可能位于无法逐字删除的对象中），公开版本将无法通过核验`);
     notes.push(...cleaned.notes);
     notes.push('扫描件（图片形式的页面）中的文字不能自动识别和删除，请人工审看');
-    return { bytes: cleaned.bytes, notes };
+    return { bytes: cleaned.bytes, notes, underAreas };
   } finally {
     P.FPDF_CloseDocument(doc);
     mem.free();
   }
+}
+
+/** The text PDFium finds inside a box, split into lines, without blanks. */
+function boundedText(P: Awaited<ReturnType<typeof pdfium>>, mem: Memory, tp: number, b: Box): string[] {
+  const n = P.FPDFText_GetBoundedText(tp, b.left, b.top, b.right, b.bottom, 0, 0);
+  if (n <= 0) return [];
+  const buf = mem.alloc((n + 1) * 2);
+  P.FPDFText_GetBoundedText(tp, b.left, b.top, b.right, b.bottom, buf, n + 1);
+  const units = Array.from({ length: n }, (_, i) => P.pdfium.getValue(buf + i * 2, 'i16') & 0xffff);
+  return String.fromCharCode(...units)
+    .split(/[\r\n]+/)
+    .map((l) => l.replace(/\s+/g, ''))
+    .filter((l) => l.length >= 2);
 }
 
 /** The reviewer's area (fractions of the displayed page) in page space, through PDFium's own mapping (rotation, crop box). */

@@ -36,6 +36,8 @@ export interface RedactOutput {
   type: string;
   removals: unknown[];
   notes: string[];
+  /** Text removed with the reviewer's areas, for the proof only: never stored or shown. */
+  alsoRemoved?: string[];
 }
 
 export interface ProveInput {
