@@ -56,6 +56,7 @@ export async function redactPdf(buf: Uint8Array, plan: Plan, areas: readonly Are
   let redactedPages = 0;
   let imagesRemoved = 0;
   let areaObjects = 0;
+  let masksNotDrawn = 0;
   /** The text the reviewer's areas covered, line by line: the proof searches for it too. */
   const underAreas: string[] = [];
   const survived: number[] = [];
@@ -77,6 +78,8 @@ export async function redactPdf(buf: Uint8Array, plan: Plan, areas: readonly Are
         const spans = plan.needles.length ? findAll(text, plan.compiled) : [];
         const rects: Box[] = [];
         const spanBoxes: Box[] = [];
+        /** Each value found: where its masked form goes, if its template keeps part of it. */
+        const pending: Array<{ needle: number; box: Box | null }> = [];
         for (const s of spans) {
           const first = rects.length;
           // One box per line of the value: characters whose boxes share a baseline band.
@@ -98,7 +101,7 @@ export async function redactPdf(buf: Uint8Array, plan: Plan, areas: readonly Are
           if (line) rects.push(line);
           const u = union(rects.slice(first));
           if (u) spanBoxes.push(u);
-          plan.record(s.needle, `第${n + 1}页`, 1, '（删除并以黑框标示）');
+          pending.push({ needle: s.needle, box: rects[first] ?? null });
         }
         const drawn = areas.filter((a) => (a.page ?? 1) === n + 1).map((a) => areaBox(P, mem, page, a));
         for (const d of drawn) underAreas.push(...boundedText(P, mem, tp, d));
@@ -126,6 +129,13 @@ export async function redactPdf(buf: Uint8Array, plan: Plan, areas: readonly Are
             imagesRemoved++;
           }
         }
+        for (const p of pending) {
+          const replacement = plan.replacements[p.needle]!;
+          const partial = replacement !== plan.removedMarker;
+          const drawn = partial && p.box !== null && drawMask(P, mem, doc, page, p.box, replacement);
+          if (partial && !drawn) masksNotDrawn++;
+          plan.record(p.needle, `第${n + 1}页`, 1, drawn ? replacement : '（删除并以黑框标示）');
+        }
         P.FPDFPage_GenerateContent(page);
         redactedPages++;
         // Read the page again: what is still there was not removed.
@@ -147,7 +157,8 @@ export async function redactPdf(buf: Uint8Array, plan: Plan, areas: readonly Are
     } catch {
       throw new DocumentRefused('PDF 文件的结构无法重建，不能制作公开版本');
     }
-    if (redactedPages) notes.push(`在 ${redactedPages} 页中删除了文字（真正从内容中删除，原处以黑框标示）；PDF 不适用部分遮盖模板，一律整体删除`);
+    if (redactedPages) notes.push(`在 ${redactedPages} 页中删除了文字（真正从内容中删除，原处以黑框标示；选用部分遮盖的，遮盖后的内容以白字写在黑框上）`);
+    if (masksNotDrawn) notes.push(`有 ${masksNotDrawn} 处部分遮盖含有中文（如姓名），PDF 中无法写入，已整体删除`);
     if (areas.length) notes.push(`按审查人划定的 ${areas.length} 个区域删除了其中的文字，区域内的图片像素填为黑色，图形一并删除（共处理 ${areaObjects} 个对象）`);
     if (imagesRemoved) notes.push(`删除了 ${imagesRemoved} 个完全位于删除区域内的图片`);
     if (survived.length) notes.push(`第 ${survived.join('、')} 页仍能读出要删除的内容（可能位于无法逐字删除的对象中），公开版本将无法通过核验`);
@@ -239,6 +250,29 @@ function fillImage(P: Awaited<ReturnType<typeof pdfium>>, mem: Memory, obj: numb
   } finally {
     P.FPDFBitmap_Destroy(bitmap);
   }
+}
+
+/**
+ * Writes a partly masked value (150502***********1) in white on the black box that
+ * replaced it, in a standard font; only ASCII can be written that way, so a Chinese
+ * mask (张*) is left removed whole. False when nothing was written.
+ */
+function drawMask(P: Awaited<ReturnType<typeof pdfium>>, mem: Memory, doc: number, page: number, box: Box, text: string): boolean {
+  if (!/^[\x20-\x7e]+$/.test(text)) return false;
+  // The character boxes were shrunk by 15% each side: the glyph height is about 0.7 of the type size.
+  const size = Math.min(24, Math.max(5, (box.top - box.bottom) / 0.7 / 0.7));
+  const obj = P.FPDFPageObj_NewTextObj(doc, 'Helvetica', size);
+  if (!obj) return false;
+  const ws = mem.alloc((text.length + 1) * 2);
+  for (let i = 0; i <= text.length; i++) P.pdfium.setValue(ws + i * 2, i < text.length ? text.charCodeAt(i) : 0, 'i16');
+  if (!P.FPDFText_SetText(obj, ws)) {
+    P.FPDFPageObj_Destroy(obj);
+    return false;
+  }
+  P.FPDFPageObj_SetFillColor(obj, 255, 255, 255, 255);
+  P.FPDFPageObj_Transform(obj, 1, 0, 0, 1, box.left, box.bottom);
+  P.FPDFPage_InsertObject(page, obj);
+  return true;
 }
 
 function union(rects: Box[]): Box | null {

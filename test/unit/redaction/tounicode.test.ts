@@ -61,3 +61,19 @@ describe('ToUnicode maps of subset fonts', () => {
     expect(r.cmap.trim().endsWith('endcmap CMapName currentdict /CMap defineresource pop end end')).toBe(true);
   });
 });
+
+describe('partial masks in PDF', () => {
+  it('an ID number masked to keep its region code and last digit is written over its black box; a name mask falls back to removal', async () => {
+    const bytes = await cjkPdf({ lines: [['某某村低保对象公示', `赵钱孙 身份证号 ${ID}`]] });
+    const r = createRedactor();
+    const made = await r.redact({ bytes, name: '公示.pdf', targets: [{ ...target(ID, 'ID_CARD'), mask: 'id-region-last' }, { ...target('赵钱孙'), mask: 'name-surname' }] });
+    const text = pdftotext(made.bytes);
+    expect(text).toContain(`${ID.slice(0, 6)}***********${ID.slice(-1)}`);
+    expect(text).not.toContain(ID);
+    expect(text).not.toMatch(/[赵钱孙]/);
+    expect(made.notes.join()).toMatch(/有 1 处部分遮盖含有中文/);
+    expect(made.removals).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'ID_CARD', replacement: `${ID.slice(0, 6)}***********${ID.slice(-1)}` })]));
+    expect((await r.prove({ original: bytes, publicVersion: made.bytes, name: made.name, removed: [ID, '赵钱孙'] })).ok).toBe(true);
+    expect(qpdfCheck(made.bytes).status).toBe(0);
+  });
+});
