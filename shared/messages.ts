@@ -109,6 +109,7 @@ export const FIELD_LABELS: Record<string, string> = {
   date: '日期',
   itemIds: '事项',
   areas: '删除区域',
+  findingMasks: '遮盖方式',
   page: '页码',
   x: '删除区域',
   y: '删除区域',

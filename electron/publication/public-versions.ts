@@ -58,21 +58,25 @@ export class PublicVersions implements PublicFiles {
     return { name: row.name, text: await this.readText(await this.readBlob(this.ctx.db(), row.sha256), row.name) };
   }
 
-  private async targets(documentId: string): Promise<RedactionTarget[]> {
-    const rows = await this.ctx.db().selectFrom('findings').select(['text', 'kind', 'ground']).where('document_id', '=', documentId).where('status', '=', 'confirmed').execute();
-    return rows.map((r) => ({ text: r.text, kind: r.kind, ground: r.ground }));
+  private async targets(documentId: string): Promise<Array<RedactionTarget & { id: number }>> {
+    const rows = await this.ctx.db().selectFrom('findings').select(['id', 'text', 'kind', 'ground']).where('document_id', '=', documentId).where('status', '=', 'confirmed').orderBy('id').execute();
+    return rows.map((r) => ({ id: r.id, text: r.text, kind: r.kind, ground: r.ground }));
   }
 
   /**
    * Produces (or re-produces) the public version of one file and records the proof: the
    * work of those who review the item, while it is in review.
    */
-  async produce(documentId: string, masks: Record<string, string> = {}, areas: RedactionArea[] = []): Promise<PublicVersionView> {
+  /**
+   * `masks`: the template per kind of finding; `findingMasks`: per finding (its id), which
+   * wins over the kind's. Full removal where neither says otherwise.
+   */
+  async produce(documentId: string, masks: Record<string, string> = {}, areas: RedactionArea[] = [], findingMasks: Record<string, string> = {}): Promise<PublicVersionView> {
     const doc = await this.ctx.db().selectFrom('documents').innerJoin('items', 'items.id', 'documents.item_id').select(['documents.item_id', 'items.status']).where('documents.id', '=', documentId).executeTakeFirst();
     if (!doc) throw fail('NOT_FOUND', '找不到该文件');
     if ((await this.accessTo(doc.item_id)) !== 'full') throw fail('FORBIDDEN', '只有参与审查该事项的人员可以制作公开版本');
     if (doc.status !== 'inReview') throw fail('CONFLICT', '只能在审查过程中制作公开版本；审查结束后公开版本不能再改动');
-    return this.make(documentId, masks, areas);
+    return this.make(documentId, masks, areas, findingMasks);
   }
 
   /** The bytes of a public version, for those who may see it (the publisher included). */
@@ -83,12 +87,12 @@ export class PublicVersions implements PublicFiles {
     return { name: row.name, type: row.type, base64: (await this.readBlob(this.ctx.db(), row.sha256)).toString('base64') };
   }
 
-  private async make(documentId: string, masks: Record<string, string> = {}, areas: RedactionArea[] = []): Promise<PublicVersionView> {
+  private async make(documentId: string, masks: Record<string, string> = {}, areas: RedactionArea[] = [], findingMasks: Record<string, string> = {}): Promise<PublicVersionView> {
     const db = this.ctx.db();
     const doc = await db.selectFrom('documents').select(['id', 'item_id', 'name', 'sha256']).where('id', '=', documentId).executeTakeFirst();
     if (!doc) throw fail('NOT_FOUND', '找不到该文件');
     const original = await this.readBlob(db, doc.sha256);
-    const targets = (await this.targets(documentId)).map((t) => ({ ...t, mask: masks[t.kind] }));
+    const targets = (await this.targets(documentId)).map(({ id, ...t }) => ({ ...t, mask: findingMasks[String(id)] ?? masks[t.kind] }));
     const made = await this.redactor.redact({ bytes: original, name: doc.name, targets, areas });
     // Text under the reviewer's areas is searched for too (it is known only now, not at export).
     const proof = await this.redactor.prove({ original, publicVersion: made.bytes, name: made.name, removed: [...targets.map((t) => t.text), ...(made.alsoRemoved ?? [])] });

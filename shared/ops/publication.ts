@@ -71,6 +71,8 @@ export const publicVersions = {
       masks: z.record(z.string().max(40), z.string().max(40)).default({}),
       /** Areas drawn on a PDF page or an image: fractions of the page, origin top left. */
       areas: z.array(area).max(500).default([]),
+      /** A template per finding (its id), over the kind's. */
+      findingMasks: z.record(z.string().regex(/^\d{1,12}$/), z.string().max(40)).default({}),
     }),
     access: reviewers,
   }),

@@ -8,6 +8,7 @@ import { Notice } from '../../components/Notice';
 import { useChange, useOp } from '../../query';
 import { HAS_PAGES, type PageArea } from '../../components/PdfPages';
 import { AreaEditor } from './AreaEditor';
+import { FindingMasks } from './FindingMasks';
 import { Section } from './parts';
 import { SideBySide } from './SideBySide';
 
@@ -28,6 +29,9 @@ export function PublicVersions({ itemId, canProduce, canReadOriginals }: { itemI
   /** Areas drawn per file (PDF pages, images), sent with the next production. */
   const [areas, setAreas] = useState<Record<string, PageArea[]>>({});
   const [drawing, setDrawing] = useState<DocumentView | null>(null);
+  /** Masks chosen finding by finding, per file. */
+  const [findingMasks, setFindingMasks] = useState<Record<string, Record<string, string>>>({});
+  const [perFinding, setPerFinding] = useState<string | null>(null);
   if (docs.length === 0 || (!canProduce && (versions.data ?? []).length === 0)) return null;
   const latest = (documentId: string) => (versions.data ?? []).filter((v) => v.documentId === documentId).at(-1);
 
@@ -90,8 +94,13 @@ export function PublicVersions({ itemId, canProduce, canReadOriginals }: { itemI
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
                     {canProduce && (
-                      <Button size="compact-xs" loading={produce.isPending && produce.variables?.documentId === d.id} onClick={() => produce.mutate({ documentId: d.id, masks, areas: areas[d.id] ?? [] })}>
+                      <Button size="compact-xs" loading={produce.isPending && produce.variables?.documentId === d.id} onClick={() => produce.mutate({ documentId: d.id, masks, areas: areas[d.id] ?? [], findingMasks: findingMasks[d.id] ?? {} })}>
                         {v ? '重新制作' : '制作公开版本'}
+                      </Button>
+                    )}
+                    {canProduce && canReadOriginals && d.confirmed > 0 && (
+                      <Button size="compact-xs" variant="light" onClick={() => setPerFinding(perFinding === d.id ? null : d.id)}>
+                        逐项选择遮盖方式
                       </Button>
                     )}
                     {canProduce && canReadOriginals && HAS_PAGES.includes(d.type) && (
@@ -111,6 +120,16 @@ export function PublicVersions({ itemId, canProduce, canReadOriginals }: { itemI
           })}
         </Table.Tbody>
       </Table>
+      {perFinding && (
+        <FindingMasks
+          key={perFinding}
+          documentId={perFinding}
+          templates={templates}
+          kindMasks={masks}
+          value={findingMasks[perFinding] ?? {}}
+          onChange={(next) => setFindingMasks({ ...findingMasks, [perFinding]: next })}
+        />
+      )}
       {drawing && (
         <AreaEditor
           key={drawing.id}
