@@ -110,6 +110,7 @@ export const FIELD_LABELS: Record<string, string> = {
   itemIds: '事项',
   areas: '删除区域',
   findingMasks: '遮盖方式',
+  hiddenRowsAndColumns: '隐藏的行和列',
   page: '页码',
   x: '删除区域',
   y: '删除区域',

@@ -119,7 +119,7 @@ function handlers(s: Services, opts: RuntimeOptions): Handlers<typeof contract> 
     catalogue: { list: () => s.catalogue.list() },
     bases: { list: () => s.bases.list(), save: (i) => s.bases.save(i) },
     publicVersions: {
-      produce: (i) => s.publicVersions.produce(i.documentId, i.masks, i.areas, i.findingMasks),
+      produce: (i) => s.publicVersions.produce(i.documentId, i.masks, i.areas, i.findingMasks, i.hiddenRowsAndColumns),
       file: (i) => s.publicVersions.file(i.id),
       list: (i) => s.publicVersions.list(i.itemId),
       text: (i) => s.publicVersions.text(i.id),

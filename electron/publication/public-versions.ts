@@ -31,9 +31,12 @@ export interface RedactionArea {
   height: number;
 }
 
+/** A workbook's hidden rows and columns: shown in the public version (so the reviewer sees them), or removed. */
+export type HiddenCells = 'reveal' | 'remove';
+
 /** The redaction engine, as the publication side needs it. */
 export interface Redactor {
-  redact(input: { bytes: Uint8Array; name: string; targets: RedactionTarget[]; areas?: RedactionArea[] }): Promise<{ bytes: Uint8Array; name: string; type: string; removals: unknown[]; notes: string[]; alsoRemoved?: string[] }>;
+  redact(input: { bytes: Uint8Array; name: string; targets: RedactionTarget[]; areas?: RedactionArea[]; hiddenRowsAndColumns?: 'reveal' | 'remove' }): Promise<{ bytes: Uint8Array; name: string; type: string; removals: unknown[]; notes: string[]; alsoRemoved?: string[] }>;
   prove(input: { original: Uint8Array; publicVersion: Uint8Array; name: string; removed: string[] }): Promise<{ ok: boolean; problems: string[]; detail: unknown }>;
 }
 
@@ -71,12 +74,12 @@ export class PublicVersions implements PublicFiles {
    * `masks`: the template per kind of finding; `findingMasks`: per finding (its id), which
    * wins over the kind's. Full removal where neither says otherwise.
    */
-  async produce(documentId: string, masks: Record<string, string> = {}, areas: RedactionArea[] = [], findingMasks: Record<string, string> = {}): Promise<PublicVersionView> {
+  async produce(documentId: string, masks: Record<string, string> = {}, areas: RedactionArea[] = [], findingMasks: Record<string, string> = {}, hidden: HiddenCells = 'reveal'): Promise<PublicVersionView> {
     const doc = await this.ctx.db().selectFrom('documents').innerJoin('items', 'items.id', 'documents.item_id').select(['documents.item_id', 'items.status']).where('documents.id', '=', documentId).executeTakeFirst();
     if (!doc) throw fail('NOT_FOUND', '找不到该文件');
     if ((await this.accessTo(doc.item_id)) !== 'full') throw fail('FORBIDDEN', '只有参与审查该事项的人员可以制作公开版本');
     if (doc.status !== 'inReview') throw fail('CONFLICT', '只能在审查过程中制作公开版本；审查结束后公开版本不能再改动');
-    return this.make(documentId, masks, areas, findingMasks);
+    return this.make(documentId, masks, areas, findingMasks, hidden);
   }
 
   /** The bytes of a public version, for those who may see it (the publisher included). */
@@ -87,13 +90,13 @@ export class PublicVersions implements PublicFiles {
     return { name: row.name, type: row.type, base64: (await this.readBlob(this.ctx.db(), row.sha256)).toString('base64') };
   }
 
-  private async make(documentId: string, masks: Record<string, string> = {}, areas: RedactionArea[] = [], findingMasks: Record<string, string> = {}): Promise<PublicVersionView> {
+  private async make(documentId: string, masks: Record<string, string> = {}, areas: RedactionArea[] = [], findingMasks: Record<string, string> = {}, hidden: HiddenCells = 'reveal'): Promise<PublicVersionView> {
     const db = this.ctx.db();
     const doc = await db.selectFrom('documents').select(['id', 'item_id', 'name', 'sha256']).where('id', '=', documentId).executeTakeFirst();
     if (!doc) throw fail('NOT_FOUND', '找不到该文件');
     const original = await this.readBlob(db, doc.sha256);
     const targets = (await this.targets(documentId)).map(({ id, ...t }) => ({ ...t, mask: findingMasks[String(id)] ?? masks[t.kind] }));
-    const made = await this.redactor.redact({ bytes: original, name: doc.name, targets, areas });
+    const made = await this.redactor.redact({ bytes: original, name: doc.name, targets, areas, hiddenRowsAndColumns: hidden });
     // Text under the reviewer's areas is searched for too (it is known only now, not at export).
     const proof = await this.redactor.prove({ original, publicVersion: made.bytes, name: made.name, removed: [...targets.map((t) => t.text), ...(made.alsoRemoved ?? [])] });
     const hash = sha256(made.bytes);

@@ -53,7 +53,7 @@ function publicName(name: string, type: DocumentType): string {
 export function createRedactor(options: RedactorOptions = {}): Redactor {
   const masks = options.masks ?? defaultMasks();
   return {
-    async redact({ bytes, name, targets, areas = [] }: RedactInput): Promise<RedactOutput> {
+    async redact({ bytes, name, targets, areas = [], hiddenRowsAndColumns }: RedactInput): Promise<RedactOutput> {
       const type = sniff(bytes);
       if (!type) throw new DocumentRefused('无法识别文件类型，不能制作公开版本');
       const engine = ENGINES[type];
@@ -62,7 +62,8 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       const usable = areas.filter(validArea);
       if (usable.length !== areas.length) throw new DocumentRefused('删除区域的坐标无效');
       if (usable.length && !['pdf', 'png', 'jpg'].includes(type)) throw new DocumentRefused('只有 PDF 和图片可以按区域删除');
-      const made = await engine(bytes, plan, options, usable);
+      // The reviewer's choice for this file wins over the engine's default.
+      const made = await engine(bytes, plan, { ...options, hiddenRowsAndColumns: hiddenRowsAndColumns ?? options.hiddenRowsAndColumns }, usable);
       const outType = made.type ?? type;
       const notes = [...made.notes];
       const missed = plan.unmatched().length;

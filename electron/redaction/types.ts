@@ -28,6 +28,8 @@ export interface RedactInput {
   targets: RedactionTarget[];
   /** Optional: areas to fill (images) or clear of text, images and drawings (PDF). */
   areas?: Area[];
+  /** Hidden rows and columns of a workbook: shown in the public version, or removed with their cells. */
+  hiddenRowsAndColumns?: 'reveal' | 'remove';
 }
 
 export interface RedactOutput {

@@ -73,6 +73,8 @@ export const publicVersions = {
       areas: z.array(area).max(500).default([]),
       /** A template per finding (its id), over the kind's. */
       findingMasks: z.record(z.string().regex(/^\d{1,12}$/), z.string().max(40)).default({}),
+      /** A workbook's hidden rows and columns: shown, or removed with their cells. */
+      hiddenRowsAndColumns: z.enum(['reveal', 'remove']).default('reveal'),
     }),
     access: reviewers,
   }),

@@ -106,6 +106,11 @@ describe('xlsx: every hidden place', () => {
     expect(out.notes.join('\n')).toContain('删除了隐藏的行和列中的 2 个单元格');
     expect(unzipGrep(out.bytes, '隐藏行的内容')).toEqual([]);
     expect(unzipGrep(out.bytes, '隐藏列的内容')).toEqual([]);
+    // The reviewer's choice for one file, through the call, overrides the engine's default.
+    const perCall = await createRedactor().redact({ bytes: src, name: 'a.xlsx', targets: [], hiddenRowsAndColumns: 'remove' });
+    expect(unzipGrep(perCall.bytes, '隐藏行的内容')).toEqual([]);
+    const shown = await createRedactor({ hiddenRowsAndColumns: 'remove' }).redact({ bytes: src, name: 'a.xlsx', targets: [], hiddenRowsAndColumns: 'reveal' });
+    expect(unzipGrep(shown.bytes, '隐藏行的内容')).not.toEqual([]);
   });
 
   it('a removed number becomes text; a formula reading it loses its cached value', async () => {

@@ -1,4 +1,5 @@
-import { Badge, Button, Group, Select, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, List, Select, Table, Text } from '@mantine/core';
+import { GROUND_LABELS, type Ground } from '../../../../shared/workflow';
 import { FINDING_LABELS, type FindingKind } from '../../../../shared/documents';
 import { useState } from 'react';
 import type { DocumentView } from '../../../../shared/documents';
@@ -32,6 +33,8 @@ export function PublicVersions({ itemId, canProduce, canReadOriginals }: { itemI
   /** Masks chosen finding by finding, per file. */
   const [findingMasks, setFindingMasks] = useState<Record<string, Record<string, string>>>({});
   const [perFinding, setPerFinding] = useState<string | null>(null);
+  /** Per workbook: its hidden rows and columns shown in the public version, or removed. */
+  const [hidden, setHidden] = useState<Record<string, 'reveal' | 'remove'>>({});
   if (docs.length === 0 || (!canProduce && (versions.data ?? []).length === 0)) return null;
   const latest = (documentId: string) => (versions.data ?? []).filter((v) => v.documentId === documentId).at(-1);
 
@@ -73,13 +76,14 @@ export function PublicVersions({ itemId, canProduce, canReadOriginals }: { itemI
                       <Badge color={v.proof.ok ? 'green' : 'red'} data-testid="proof">
                         {v.proof.ok ? '核验通过' : '核验未通过'}
                       </Badge>
-                      <Text size="xs">删除 {v.removals.length} 处</Text>
+                      <Text size="xs">删除 {(v.removals as Removal[]).reduce((n, r) => n + (r.count ?? 1), 0)} 处</Text>
                     </Group>
                   ) : (
                     <Text size="sm" c="dimmed">
                       尚未制作
                     </Text>
                   )}
+                  {v && <Removals removals={v.removals as Removal[]} />}
                   {v?.proof.problems.map((p) => (
                     <Text key={p} size="xs" c="red">
                       {p}
@@ -94,9 +98,23 @@ export function PublicVersions({ itemId, canProduce, canReadOriginals }: { itemI
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
                     {canProduce && (
-                      <Button size="compact-xs" loading={produce.isPending && produce.variables?.documentId === d.id} onClick={() => produce.mutate({ documentId: d.id, masks, areas: areas[d.id] ?? [], findingMasks: findingMasks[d.id] ?? {} })}>
+                      <Button size="compact-xs" loading={produce.isPending && produce.variables?.documentId === d.id} onClick={() => produce.mutate({ documentId: d.id, masks, areas: areas[d.id] ?? [], findingMasks: findingMasks[d.id] ?? {}, hiddenRowsAndColumns: hidden[d.id] ?? 'reveal' })}>
                         {v ? '重新制作' : '制作公开版本'}
                       </Button>
+                    )}
+                    {canProduce && d.type === 'xlsx' && (
+                      <Select
+                        size="xs"
+                        w={170}
+                        aria-label={`“${d.name}”中隐藏的行和列`}
+                        data={[
+                          { value: 'reveal', label: '隐藏的行和列：显示' },
+                          { value: 'remove', label: '隐藏的行和列：删除' },
+                        ]}
+                        value={hidden[d.id] ?? 'reveal'}
+                        onChange={(x) => x && setHidden({ ...hidden, [d.id]: x as 'reveal' | 'remove' })}
+                        allowDeselect={false}
+                      />
                     )}
                     {canProduce && canReadOriginals && d.confirmed > 0 && (
                       <Button size="compact-xs" variant="light" onClick={() => setPerFinding(perFinding === d.id ? null : d.id)}>
@@ -140,5 +158,27 @@ export function PublicVersions({ itemId, canProduce, canReadOriginals }: { itemI
       )}
       {compare && <SideBySide key={compare.version.id} doc={compare.doc} version={compare.version} showOriginal={canReadOriginals} />}
     </Section>
+  );
+}
+
+interface Removal {
+  kind: string;
+  ground: string;
+  where: string;
+  count: number;
+  replacement: string;
+}
+
+/** Each removal with its kind, ground, place and what stands there now (never the removed text). */
+function Removals({ removals }: { removals: Removal[] }) {
+  if (!removals.length) return null;
+  return (
+    <List size="xs" data-testid="removals">
+      {removals.map((r, i) => (
+        <List.Item key={i}>
+          {FINDING_LABELS[r.kind as FindingKind] ?? r.kind}（{GROUND_LABELS[r.ground as Ground] ?? r.ground}）：{r.where} {r.count} 处，改为 {r.replacement}
+        </List.Item>
+      ))}
+    </List>
   );
 }
