@@ -104,6 +104,8 @@ export interface Deadline {
   due: string | null;
   overdue: boolean;
   basis: string;
+  /** Working days left (0 = due today), or past due when overdue (negative); absent when it no longer runs or is uncovered. */
+  remaining?: number;
 }
 
 export interface ItemSummary {

@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import type { Selectable } from 'kysely';
 import { AppFailure } from '../../shared/result';
 import { ROLE_LABELS } from '../../shared/roles';
-import type { HistoryEntry, ItemDetail, ItemFields, ItemSummary, SessionUser } from '../../shared/types';
+import type { Deadline, HistoryEntry, ItemDetail, ItemFields, ItemSummary, SessionUser } from '../../shared/types';
 import { itemAccess, NO_ACCESS_MESSAGE, type ItemAccess } from '../../shared/visibility';
 import { GROUND_LABELS, OUTCOME_LABELS, participation, RECHECK_STATUSES, STATUS_LABELS, type Ground, type ItemStatus } from '../../shared/workflow';
 import { entrySignatureValid, knownKeys } from '../audit/verify';
@@ -27,6 +27,16 @@ async function byItem<T extends { item_id: string }>(rows: Promise<T[]>): Promis
   const out = new Map<string, T[]>();
   for (const r of await rows) out.set(r.item_id, [...(out.get(r.item_id) ?? []), r]);
   return out;
+}
+
+/** Counts the working days left on each running deadline, or past it when overdue. */
+function withRemaining(dl: Deadline[], cal: WorkCalendar, today: string): Deadline[] {
+  for (const d of dl) {
+    if (d.due === null) continue;
+    const n = d.overdue ? cal.workdaysBetween(d.due, today) : d.due >= today ? cal.workdaysBetween(today, d.due) : null;
+    if (n !== null) d.remaining = d.overdue ? -n : n;
+  }
+  return dl;
 }
 
 /** The website publication recorded for each of these items, if any (publication register). */
@@ -85,6 +95,7 @@ export class ItemQueries {
     for (const e of escalations)
       dl.push({ label: `“${e.authority}”答复报审的期限`, due: e.deadline, overdue: e.deadline !== null && today > e.deadline, basis: e.deadline ? '' : '依《保密法》规定时限，以来函为准' });
     const step = state.status === 'inReview' ? currentStep(profile, state) : null;
+    withRemaining(dl, cal, today);
     return {
       id: row.id,
       title: row.title,
@@ -127,7 +138,7 @@ export class ItemQueries {
       const owed = row.created_by === user.id && (row.status === 'escalated' || row.status === 'awaitingDeclassification');
       const question = questions.has(row.id) && user.roles.includes('reviewer');
       if (view === 'inbox' && !s.mine && !owed && !question) continue;
-      if (view === 'recheck' || view === 'declassification') s.deadlines.push(...(await this.yearly(row, view)));
+      if (view === 'recheck' || view === 'declassification') s.deadlines.push(...withRemaining(await this.yearly(row, view), cal, this.today()));
       out.push(s);
     }
     return out;

@@ -115,6 +115,7 @@ describe('publication', () => {
     clock.advance(30 * 86_400_000);
     const limit = async () => (await wf.get(part.id)).deadlines.find((d) => d.label.startsWith('主动公开期限'))!;
     expect(await limit()).toMatchObject({ label: '主动公开期限（形成之日起 20 个工作日，至网站发布为止）', overdue: true });
+    expect((await limit()).remaining).toBeLessThan(0);
     await core.publication.recordPublished(part.id, '2026-11-24', 'http://www.example.gov.cn/gk/1.html');
     expect(await limit()).toMatchObject({ label: '主动公开期限（形成之日起 20 个工作日）', overdue: false });
     // The register as files for the agency's records.

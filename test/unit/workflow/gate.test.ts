@@ -128,6 +128,8 @@ describe('where the product follows the regulation', () => {
     await wf.opinion({ itemId: item.id, stepId: 'review', opinionId: 'escalate', ...REASONED });
     item = await wf.escalate({ ...letter, matter: 'commercialPrivacy', deadline: '2027-03-01' });
     expect(item.escalations[1]!.deadline).toBe('2026-12-07'); // 10 working days, whatever the letter says
+    // The badge counts what is left: 10 working days from Monday 2026-11-23 to Monday 2026-12-07.
+    expect(item.deadlines.find((d) => d.label.includes('答复报审'))).toMatchObject({ due: '2026-12-07', overdue: false, remaining: 10 });
   });
 
   it('永吉 第十条: 5 working days bind the 保密工作部门, not the 主管部门', async () => {
