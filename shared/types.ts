@@ -207,6 +207,8 @@ export interface ItemDetail extends ItemSummary {
   signedByMe: boolean;
   /** Grounds of the findings confirmed in the item's carrier files. */
   suggestedGrounds: string[];
+  /** Findings in the item's carrier files still to be decided (the gate refuses publication while any is open). */
+  openFindings: number;
 }
 
 export interface BasisEntry {

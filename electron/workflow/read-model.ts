@@ -211,6 +211,17 @@ export class ItemQueries {
       history: await this.history(id, names),
       registeredByMe: me.registrant,
       signedByMe: me.signed,
+      openFindings: Number(
+        (
+          await db
+            .selectFrom('findings')
+            .innerJoin('documents', 'documents.id', 'findings.document_id')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('documents.item_id', '=', id)
+            .where('findings.status', '=', 'open')
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
       suggestedGrounds: (
         await db
           .selectFrom('findings')

@@ -33,14 +33,16 @@ test('部分公开 with a proved public version, export by the publisher, the we
   await loginAs(page, 'liu');
   await register(page, title);
   await page.locator('[data-testid="documents"] input[type="file"]').setInputFiles(file);
-  const findings = page.getByTestId('document-findings');
-  const confirm = findings.getByRole('button', { name: '确认' });
-  await expect(confirm.first()).toBeVisible();
-  while ((await confirm.count()) > 0) {
-    const before = await confirm.count();
-    await confirm.first().click();
-    await expect(confirm).toHaveCount(before - 1);
+  // The header says how many findings wait; each kind is confirmed at once, one audit entry per batch.
+  await expect(page.getByTestId('open-findings')).toContainText('扫描发现未处理');
+  const bulk = page.getByTestId('document-findings').getByRole('button', { name: /^全部确认/ });
+  await expect(bulk.first()).toBeVisible();
+  while ((await bulk.count()) > 0) {
+    const before = await bulk.count();
+    await bulk.first().click();
+    await expect(bulk).toHaveCount(before - 1);
   }
+  await expect(page.getByTestId('open-findings')).toHaveCount(0);
   const reasoned = { grounds: ['个人隐私'], basis: '《中华人民共和国政府信息公开条例》', reason: '公示名单含身份证号码，删除后公开' };
   await sign(page, '初审', '部分公开', reasoned);
   await loginAs(page, 'zhao');

@@ -69,6 +69,16 @@ export function ItemPage({ itemId, user, onBack }: { itemId: string; user: Sessi
       <Deadlines deadlines={item.deadlines} />
       <Notice error={error} success={done} />
 
+      {item.openFindings > 0 && item.access === 'full' && (
+        <Alert color="orange" title={`载体文件中尚有 ${item.openFindings} 处扫描发现未处理`} data-testid="open-findings">
+          <Group justify="space-between">
+            <Text size="sm">逐一确认或排除（或按类别批量处理）后，才能提出或批准公开。</Text>
+            <Button size="xs" variant="light" onClick={() => document.querySelector('[data-testid="documents"]')?.scrollIntoView({ behavior: 'smooth' })}>
+              去处理
+            </Button>
+          </Group>
+        </Alert>
+      )}
       {item.blockers.length > 0 && (
         <Alert color="orange" title="尚不能批准公开">
           <List size="sm">

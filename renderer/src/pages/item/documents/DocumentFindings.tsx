@@ -70,9 +70,12 @@ export function DocumentFindings({ documentId, canDecide, onChanged }: { documen
       <Notice error={error} />
       {groups.map(([kind, fs]) => (
         <Card key={kind} withBorder padding="xs" data-kind={kind}>
-          <Text fw={600} size="sm">
-            {FINDING_LABELS[kind]}（{fs.length}）
-          </Text>
+          <Group justify="space-between">
+            <Text fw={600} size="sm">
+              {FINDING_LABELS[kind]}（{fs.length}）
+            </Text>
+            {canDecide && fs.some((f) => f.status === 'open') && <BulkDecision kind={kind} open={fs.filter((f) => f.status === 'open')} onDone={refresh} />}
+          </Group>
           <Table>
             <Table.Tbody>
               {fs.map((f) => (
@@ -145,5 +148,33 @@ export function DocumentFindings({ documentId, canDecide, onChanged }: { documen
         </Card>
       )}
     </Stack>
+  );
+}
+
+/** One decision for every open finding of a kind, with one reason: a single audit entry listing them all. */
+function BulkDecision({ kind, open, onDone }: { kind: FindingKind; open: FindingView[]; onDone: () => Promise<void> }) {
+  const [reason, setReason] = useState('');
+  const { error, busy, run } = useAction();
+  const decide = (decision: 'confirmed' | 'dismissed') =>
+    run(async () => {
+      await call(api().findings.decideMany({ findingIds: open.map((f) => f.id), decision, reason }));
+      setReason('');
+      await onDone();
+    });
+  return (
+    <Group gap={4} wrap="nowrap" data-testid={`bulk-${kind}`}>
+      <Button size="compact-xs" loading={busy} onClick={() => void decide('confirmed')}>
+        全部确认（{open.length}）
+      </Button>
+      <TextInput size="xs" placeholder="排除理由" aria-label={`${FINDING_LABELS[kind]}的排除理由`} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+      <Button size="compact-xs" variant="light" color="gray" loading={busy} onClick={() => void decide('dismissed')}>
+        全部排除
+      </Button>
+      {error && (
+        <Text size="xs" c="red">
+          {error}
+        </Text>
+      )}
+    </Group>
   );
 }
