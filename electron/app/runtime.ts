@@ -61,6 +61,7 @@ function handlers(s: Services, opts: RuntimeOptions): Handlers<typeof contract> 
       unlock: (i) => s.session.unlock(i.password),
       recover: (i) => s.recovery.recover(i.recoveryCode, i.username, i.newPassword),
       touch: () => (s.session.touch(), null),
+      lock: () => s.session.lockNow(),
     },
     users: {
       list: () => s.accounts.list(),

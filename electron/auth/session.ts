@@ -100,6 +100,17 @@ export class SessionService {
     }
   }
 
+  /** Locks the session now, at the user's request (leaving the desk). */
+  async lockNow(): Promise<SessionInfo> {
+    const s = this.session;
+    if (s && !s.locked) {
+      s.locked = true;
+      await this.context().audit({ action: 'auth.sessionLocked', subject: s.user.id, payload: { reason: 'user' } });
+      this.emit();
+    }
+    return this.info();
+  }
+
   setIdleMinutes(minutes: number): void {
     this.idleMinutes = minutes;
   }

@@ -9,6 +9,7 @@ import { LockScreen } from './pages/LockScreen';
 import { LoginPage } from './pages/Login';
 import { SetupDone, SetupWizard } from './pages/Setup';
 import { dropCache } from './query';
+import { dropAllDrafts } from './drafts';
 
 export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -30,6 +31,7 @@ export function App() {
     return api().on('session', (s) => {
       // What was read in a session that ended or locked is not kept.
       if (!s.user || s.locked) dropCache();
+      if (!s.user) dropAllDrafts();
       setSession(s);
     });
   }, [refresh]);

@@ -45,6 +45,8 @@ export const auth = {
     access: { kind: 'public' },
   }),
   touch: op<null>()({ input: none, access: { kind: 'user', whilePasswordChange: true } }),
+  /** Locks the screen now; the unlock needs the password, drafts stay in the renderer's memory. */
+  lock: op<SessionInfo>()({ input: none, access: { kind: 'user' } }),
 };
 
 export const users = {

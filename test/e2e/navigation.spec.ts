@@ -71,3 +71,19 @@ test('form errors are Chinese, next to their field, and never name a schema key'
   await expect(page.getByTestId('item-title')).toHaveText('关于日期选择的测试');
   await expect(page.getByText('2026-11-18')).toBeVisible();
 });
+
+test('the opinion being written survives a lock, and the page comes back as it was', async ({ page }) => {
+  await page.goto(host.url);
+  await loginAs(page, 'liu');
+  await register(page, '关于锁屏的测试');
+  await page.getByTestId('step-panel').getByRole('radio', { name: '不予公开', exact: true }).check();
+  await page.getByLabel(/^理由/).fill('附件含有个人身份信息，正在写的理由');
+  await page.getByRole('button', { name: '锁定' }).click();
+  await expect(page.getByRole('heading', { name: '会话已锁定' })).toBeVisible();
+  await expect(page.getByText('正在写的理由')).toHaveCount(0);
+  await page.getByLabel('密码').fill(PASSWORD);
+  await page.getByRole('button', { name: '解锁' }).click();
+  await expect(page.getByTestId('item-title')).toHaveText('关于锁屏的测试');
+  await expect(page.getByLabel(/^理由/)).toHaveValue('附件含有个人身份信息，正在写的理由');
+  await expect(page.getByTestId('step-panel').getByRole('radio', { name: '不予公开', exact: true })).toBeChecked();
+});

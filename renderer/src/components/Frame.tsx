@@ -90,6 +90,9 @@ export function Frame({ info, session, onSession }: { info: AppInfo; session: Se
                 {ROLE_LABELS[r]}
               </Badge>
             ))}
+            <Button variant="subtle" size="xs" onClick={() => void api().auth.lock()}>
+              锁定
+            </Button>
             <Button variant="subtle" size="xs" onClick={() => void api().auth.logout()}>
               退出登录
             </Button>

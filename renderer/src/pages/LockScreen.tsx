@@ -19,7 +19,7 @@ export function LockScreen({ session, onUnlock }: { session: SessionInfo; onUnlo
           <Stack>
             <Title order={2}>会话已锁定</Title>
             <Text c="dimmed">
-              {session.user?.displayName}，您已超过 {session.idleMinutes} 分钟未操作，请输入密码继续。
+              {session.user?.displayName}，会话已锁定（手动锁定，或超过 {session.idleMinutes} 分钟未操作），请输入密码继续；正在填写的内容仍保留。
             </Text>
             <PasswordInput label="密码" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
             <Notice error={error} />

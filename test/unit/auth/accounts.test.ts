@@ -134,6 +134,15 @@ describe('idle lock', () => {
     expect(await actions()).toEqual(expect.arrayContaining(['auth.sessionLocked', 'auth.loginFailed', 'auth.sessionUnlocked']));
   });
 
+  it('locks at once when the user asks, recorded as the user’s lock', async () => {
+    await firstLogin(core, ADMINS.sysAdmin);
+    expect((await core.session.lockNow()).locked).toBe(true);
+    expect(core.session.authView().locked).toBe(true);
+    await core.session.unlock(NEW_PASSWORD);
+    const entry = (await core.vault.db().selectFrom('audit_log').select(['action', 'payload']).where('action', '=', 'auth.sessionLocked').execute()).at(-1)!;
+    expect(JSON.parse(entry.payload)).toEqual({ reason: 'user' });
+  });
+
   it('activity keeps the session open', async () => {
     await firstLogin(core, ADMINS.sysAdmin);
     for (let i = 0; i < 5; i++) {

@@ -1,5 +1,5 @@
 import { Button, Card, Checkbox, Group, List, MultiSelect, Radio, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useState } from 'react';
+import { dropDraft, useDraft } from '../../drafts';
 import type { BasisEntry, ItemDetail } from '../../../../shared/types';
 import { GROUND_LABELS, GROUNDS, opinionNeeds, type Ground } from '../../../../shared/workflow';
 import { api, call } from '../../api';
@@ -7,22 +7,24 @@ import { DateField, type Act } from './parts';
 
 export function StepPanel({ item, bases, act }: { item: ItemDetail; bases: BasisEntry[]; act: Act }) {
   const step = item.profile.steps.find((s) => s.id === item.currentStepId)!;
-  const [opinionId, setOpinionId] = useState<string | null>(null);
-  const [grounds, setGrounds] = useState<Ground[]>([]);
+  // The opinion being written survives the idle lock (drafts stay in memory only).
+  const draft = `opinion:${item.id}:${step.id}:`;
+  const [opinionId, setOpinionId] = useDraft<string | null>(`${draft}opinion`, null);
+  const [grounds, setGrounds] = useDraft<Ground[]>(`${draft}grounds`, []);
   // Confirmed findings in the carrier files suggest the grounds when an opinion needs them.
   const choose = (id: string) => {
     setOpinionId(id);
     if (grounds.length === 0) setGrounds(item.suggestedGrounds as Ground[]);
   };
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [reason, setReason] = useState('');
-  const [deferUntil, setDeferUntil] = useState('');
+  const [chosen, setChosen] = useDraft<string[]>(`${draft}bases`, []);
+  const [reason, setReason] = useDraft(`${draft}reason`, '');
+  const [deferUntil, setDeferUntil] = useDraft(`${draft}defer`, '');
   const opinion = step.opinions.find((o) => o.id === opinionId);
   const needs = opinion ? opinionNeeds(opinion) : { grounds: false, basis: false, reason: false };
 
   const submit = () =>
-    act(() =>
-      call(
+    act(async () => {
+      const signed = await call(
         api().items.submitOpinion({
           itemId: item.id,
           stepId: step.id,
@@ -32,8 +34,10 @@ export function StepPanel({ item, bases, act }: { item: ItemDetail; bases: Basis
           reason,
           deferUntil: opinion?.outcome === 'DEFER' ? deferUntil || null : null,
         }),
-      ),
-    );
+      );
+      dropDraft(draft);
+      return signed;
+    });
 
   return (
     <Card withBorder shadow="xs" data-testid="step-panel">
