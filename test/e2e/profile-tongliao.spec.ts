@@ -31,6 +31,6 @@ test('通辽: 初审 → 复审 → 审批, in its own words, to publication and
   await expect(page.getByTestId('opinions-table')).toContainText('复审审查人：赵审查');
   await expect(page.getByTestId('signature').first()).toHaveText('签名有效');
   await page.getByText('公开目录', { exact: true }).click();
-  await expect(page.getByRole('cell', { name: '关于城区道路改造工程的公告' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '关于城区道路改造工程的公告', exact: true })).toBeVisible();
   expect(foreign).toEqual([]);
 });
