@@ -3,7 +3,8 @@ import { FORM_KIND_LABELS } from '../../shared/ops/forms';
 import { auditHead } from '../audit/append';
 import type { SessionContext } from '../context/session';
 import { FormsService } from '../forms/service';
-import type { FormKind } from '../forms/types';
+import type { FormKind, RegisterInput } from '../forms/types';
+import type { Services } from './services';
 import type { ItemQueries } from '../workflow/read-model';
 import type { Vault } from '../vault/vault';
 
@@ -56,4 +57,15 @@ export function createForms(ctx: SessionContext, vault: Vault, queries: ItemQuer
         });
     },
   });
+}
+
+/** The register as printed: every export, with the item's department, form and approval date. */
+export async function registerPage(s: Pick<Services, 'publication' | 'queries' | 'vault'>): Promise<RegisterInput> {
+  const rows: RegisterInput['rows'] = [];
+  for (const r of await s.publication.register()) {
+    const item = await s.queries.get(r.itemId);
+    const approved = item.opinions.at(-1)?.time ?? null;
+    rows.push({ title: r.title, documentNumber: r.documentNumber, department: item.fields.department, publishForm: item.fields.publishForm, approvedOn: approved ? new Date(approved).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }) : null, publishedOn: r.publishedOn, bundle: `第 ${r.sequence} 号（${r.bundleId}）` });
+  }
+  return { org: s.vault.org().name, itemId: REGISTER_SUBJECT, from: null, to: null, rows };
 }

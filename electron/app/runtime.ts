@@ -4,14 +4,13 @@ import type { AppInfo } from '../../shared/types';
 import { createDispatcher, type Dispatcher, type Handlers } from '../ipc/dispatcher';
 import { verifyBlobs } from '../documents/blobs';
 import { createServices, type Services, type ServicesOptions } from './services';
+import { REGISTER_SUBJECT, registerPage } from './forms-wiring';
+import { removableDestinations } from '../publication/destinations';
+import type { PrintedForm } from '../forms/service';
+import type { PrintedFormView } from '../../shared/ops/forms';
 
 /** The main process names Electron's build of the SQLite module before opening anything. */
 export { useNativeBinding } from '../store/database';
-import { REGISTER_SUBJECT } from './forms-wiring';
-import { removableDestinations } from '../publication/destinations';
-import type { PrintedForm } from '../forms/service';
-import type { RegisterInput } from '../forms/types';
-import type { PrintedFormView } from '../../shared/ops/forms';
 
 // Binds the contract to the services. Both hosts (Electron's ipcMain and the browser
 // host's HTTP endpoint) take this runtime and only add their own transport. There is no
@@ -34,17 +33,6 @@ export interface Runtime {
 
 function printed(f: PrintedForm): PrintedFormView {
   return { pdf: Buffer.from(f.pdf).toString('base64'), sha256: f.sha256, contentSha256: f.contentSha256, pages: f.pages, checkpoint: f.checkpoint };
-}
-
-/** The register as printed: every export, with the item's department, form and approval date. */
-async function registerPage(s: Services): Promise<RegisterInput> {
-  const rows: RegisterInput['rows'] = [];
-  for (const r of await s.publication.register()) {
-    const item = await s.queries.get(r.itemId);
-    const approved = item.opinions.at(-1)?.time ?? null;
-    rows.push({ title: r.title, documentNumber: r.documentNumber, department: item.fields.department, publishForm: item.fields.publishForm, approvedOn: approved ? approved.slice(0, 10) : null, publishedOn: r.publishedOn, bundle: `第 ${r.sequence} 号（${r.bundleId}）` });
-  }
-  return { org: s.vault.org().name, itemId: REGISTER_SUBJECT, from: null, to: null, rows };
 }
 
 function handlers(s: Services, opts: RuntimeOptions): Handlers<typeof contract> {

@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Services } from '../../../electron/app/services';
+import { REGISTER_SUBJECT, registerPage } from '../../../electron/app/forms-wiring';
 import { verifyBundleDir } from '../../../electron/export';
 import type { Redactor } from '../../../electron/publication/public-versions';
 import { fakeClock, NEW_PASSWORD, setUpCore } from '../../helpers/setup';
@@ -128,6 +129,12 @@ describe('publication', () => {
     const sheet = wb.getWorksheet('政府信息公开登记')!;
     expect(sheet.getRow(1).getCell(1).value).toBe('信息名称');
     expect(sheet.rowCount).toBe(1 + register.length);
+    // The register printed: kept with no item, recorded, readable.
+    const page = await core.forms.printData('register', await registerPage(core), [REGISTER_SUBJECT]);
+    const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: Buffer.from(page.pdf) }).toString('utf8');
+    expect(text).toContain('低保对象公示');
+    expect(text).toContain('第 1 号');
+    expect((await core.vault.db().selectFrom('forms').select(['item_id', 'kind']).where('sha256', '=', page.sha256).executeTakeFirst())).toEqual({ item_id: null, kind: 'register' });
     expect(await refusal(core.publication.recordPublished(part.id, '2026-11-25', 'x'))).toMatchObject({ message: '该事项已登记发布' });
 
     await wf.recall({ itemId: part.id, discoveredOn: '2026-11-25', description: '公示期满', measures: '已从网站撤下' });
