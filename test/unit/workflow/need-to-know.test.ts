@@ -86,6 +86,10 @@ describe('need-to-know, role × state', () => {
     expect(await reach('pub', item.id, doc.id)).toEqual(METADATA);
     expect((await core.documents.list(item.id)).map((d) => d.name)).toEqual(['名单.txt']);
     expect(await reach('ma', item.id, doc.id)).toEqual(NONE);
+    // The secrecy office keeps the records of finished items and may recall a published one (000 第二十五条).
+    expect(await reach('zhou', item.id, doc.id)).toEqual(FULL);
+    await as(core, 'zhou');
+    expect((await wf.recall({ itemId: item.id, discoveredOn: '2026-11-21', description: '发现公示名单含身份证号码', measures: '已撤下' })).status).toBe('recalled');
   });
 
   it('a 秘密 item in review: its department and the review body read it, the secrecy office knows it exists, nobody else', async () => {
