@@ -1,3 +1,4 @@
+import { AppFailure } from '../../shared/result';
 import type { ConsultationView, EscalationView, ItemDetail } from '../../shared/types';
 import { briefOf } from './from-item';
 import { ESCALATION_MATERIAL_KINDS, type ConsultationInput, type DeclassificationInput, type EscalationInput, type LeakReportInput, type OverrideNoticeInput, type ThirdPartyInput } from './types';
@@ -17,7 +18,12 @@ export interface LetterOptions {
   addressee?: string;
 }
 
-export class LetterUnavailable extends Error {}
+/** A letter about something the item does not have (no escalation, no such consultation): refused in Chinese. */
+export class LetterUnavailable extends AppFailure {
+  constructor(message: string) {
+    super('CONFLICT', message);
+  }
+}
 
 /** The 第十条 materials as the screens offer them (renderer Item.tsx), in order. */
 const MATERIAL_LABELS = ['申请事由的公文', '记载审查信息的载体', '保密审查意见', '审查所依据的文件或相关材料', '其他需要提供的材料'];

@@ -1,3 +1,4 @@
+import { AppFailure } from '../../shared/result';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -38,7 +39,12 @@ const BUNDLED: Record<FormKind | 'common', unknown> = {
   register,
 };
 
-export class TemplateError extends Error {}
+/** A template the agency changed so that it no longer fits its form: the form cannot be printed. */
+export class TemplateError extends AppFailure {
+  constructor(message: string) {
+    super('STORE_ERROR', message);
+  }
+}
 
 /** The template of a kind, with the agency's overrides from `dir` when given; checked for the labels the form uses. */
 export function loadTemplate(kind: FormKind | 'common', required: readonly string[], dir?: string): Template {
