@@ -47,7 +47,7 @@ test('attach a file, see the findings highlighted, confirm one and dismiss one w
   await expect(nameRow.getByTestId('finding-status')).toHaveText('已排除');
   await expect(nameRow).toContainText('公示对象姓名依法应当公开');
   // Every other finding decided too: nothing open may remain before proposing publication.
-  for (const row of await findings.locator('tr').filter({ has: page.getByRole('button', { name: '确认' }) }).all()) await row.getByRole('button', { name: '确认' }).click();
+  for (const row of await findings.locator('tr').filter({ has: page.getByRole('button', { name: '确认', exact: true }) }).all()) await row.getByRole('button', { name: '确认', exact: true }).click();
 
   // A confirmed finding rules out full publication; 部分公开 comes with its ground ticked.
   await page.getByTestId('step-panel').getByRole('radio', { name: '主动公开', exact: true }).check();

@@ -70,7 +70,7 @@ for (const p of PROFILES)
       // The person at this step decides every finding.
       await page.locator('tr[data-document]').first().click();
       const findings = page.getByTestId('document-findings');
-      const confirm = findings.getByRole('button', { name: '确认' });
+      const confirm = findings.getByRole('button', { name: '确认', exact: true });
       await expect(confirm.first()).toBeVisible();
       while ((await confirm.count()) > 0) {
         const before = await confirm.count();
