@@ -31,7 +31,13 @@ const STAFF: Array<{ username: string; displayName: string; department: string; 
   { username: 'wu', displayName: '吴发布', department: '信息中心', roles: ['publisher'] },
 ];
 
-const password = () => `Demo-${randomBytes(6).toString('base64url')}-9a`;
+/** A random password the policy accepts for this user: short names (li, wu) can turn up inside random text. */
+function password(username: string): string {
+  for (;;) {
+    const p = `Demo-${randomBytes(6).toString('base64url')}-9a`;
+    if (!p.toLowerCase().includes(username.toLowerCase())) return p;
+  }
+}
 
 /** A synthetic resident ID number with a valid check digit (never a real person's). */
 function syntheticId(seq: number): string {
@@ -112,18 +118,18 @@ export async function buildDemo(dataDir: string, opts: { kdf?: ScryptParams; now
   const admins = { sysAdmin: 'sysadmin', secAdmin: 'secadmin', auditor: 'auditor' } as const;
   const passwords = new Map<string, string>();
   const initial = new Map<string, string>();
-  for (const u of Object.values(admins)) initial.set(u, password());
+  for (const u of Object.values(admins)) initial.set(u, password(u));
   const admin = (role: keyof typeof admins, displayName: string) => ({ username: admins[role], displayName, password: initial.get(admins[role])! });
   await s.setup.run({ organizationName: '演示单位', organizationShortName: 'DEMO', sysAdmin: admin('sysAdmin', '系统管理员'), secAdmin: admin('secAdmin', '安全保密管理员'), auditor: admin('auditor', '安全审计员') });
   const first = async (username: string) => {
-    const own = password();
+    const own = password(username);
     await s.session.login(username, initial.get(username)!);
     await s.session.changePassword(initial.get(username)!, own);
     passwords.set(username, own);
   };
   await first(admins.sysAdmin);
   for (const u of STAFF) {
-    initial.set(u.username, password());
+    initial.set(u.username, password(u.username));
     await s.accounts.create({ username: u.username, displayName: u.displayName, department: u.department, roles: u.roles, initialPassword: initial.get(u.username)! });
   }
   await s.session.logout();

@@ -71,8 +71,11 @@ export class ItemCommands {
         ];
         for (const p of planned) {
           const rule = consultationRule(profile, p.case, fields.reviewMode);
+          // A co-producer is an agency the information concerns: where its own case sets no
+          // sending limit, the limit for agencies concerned applies (001 协调 第五条).
+          const sendWithin = rule?.sendWithinDays ?? (p.case === 'jointProduction' ? consultationRule(profile, 'concernsAgency', fields.reviewMode)?.sendWithinDays : undefined);
           const from = fields.reviewMode === '依申请审查' ? fields.applicationReceivedOn : fields.formedOn;
-          const sendBy = rule?.sendWithinDays && from ? cal.addWorkdays(from, rule.sendWithinDays) : null;
+          const sendBy = sendWithin && from ? cal.addWorkdays(from, sendWithin) : null;
           await tx
             .insertInto('consultations')
             .values({ item_id: id, kind: p.kind, case_kind: p.case, party: p.party, matters: '', send_by: sendBy, sent_on: null, deadline: null, reply: null, reply_on: null, reply_reason: null, override: null, coordination: null, created_by: user.id, created_at: now })

@@ -154,6 +154,18 @@ describe('where the product follows the regulation', () => {
     expect(item.blockers).toContain('征求“台儿庄区财政局”意见尚未答复（须书面答复）');
   });
 
+  it('consultations follow from registration: a co-producer’s letter goes out within 5 working days of formation (001 协调 第五条)', async () => {
+    const wf = await setUp('taierzhuang');
+    await as(core, 'liu');
+    // Formed on Friday 2026-11-20: five working days later is Friday 2026-11-27.
+    let item = await wf.register(fields({ coProducers: ['台儿庄区财政局'] }));
+    expect(item.consultations[0]).toMatchObject({ party: '台儿庄区财政局', case: 'jointProduction', standing: 'unsent', sendBy: '2026-11-27' });
+    expect(item.deadlines.find((d) => d.label === '向“台儿庄区财政局”发出征求意见函的期限')).toMatchObject({ due: '2026-11-27', overdue: false });
+    clock.advance(7 * 86_400_000);
+    item = await wf.get(item.id);
+    expect(item.deadlines.find((d) => d.label === '向“台儿庄区财政局”发出征求意见函的期限')).toMatchObject({ overdue: true });
+  });
+
   it('a disagreement between agencies goes to coordination, whose result is recorded (001 协调 第九条)', async () => {
     const wf = await setUp('taierzhuang');
     await as(core, 'liu');
