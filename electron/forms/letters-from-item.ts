@@ -71,15 +71,16 @@ function consultationOf(item: ItemDetail, o: LetterOptions, kind: ConsultationVi
   );
 }
 
+/** What every consultation letter opens with: to whom, when, under which rule. */
+function consultationHead(item: ItemDetail, o: LetterOptions, c: ConsultationView) {
+  return { ...base(item, o), addressee: c.party, letterNumber: '', date: c.sentOn ?? o.today, basis: basisOf(item, null, c.rule) };
+}
+
 export function consultationLetter(item: ItemDetail, o: LetterOptions): ConsultationInput {
   const c = consultationOf(item, o, 'agency');
   const last = item.opinions[item.opinions.length - 1];
   return {
-    ...base(item, o),
-    addressee: c.party,
-    letterNumber: '',
-    date: c.sentOn ?? o.today,
-    basis: basisOf(item, null, c.rule),
+    ...consultationHead(item, o, c),
     matters: c.matters,
     ownOpinion: item.proposal?.label ?? `拟${item.fields.disclosure}`,
     ownBasis: last ? last.bases.map((b) => b.title).join('；') : '',
@@ -93,11 +94,7 @@ export function consultationLetter(item: ItemDetail, o: LetterOptions): Consulta
 export function thirdPartyLetter(item: ItemDetail, o: LetterOptions): ThirdPartyInput {
   const c = consultationOf(item, o, 'thirdParty');
   return {
-    ...base(item, o),
-    addressee: c.party,
-    letterNumber: '',
-    date: c.sentOn ?? o.today,
-    basis: basisOf(item, null, c.rule),
+    ...consultationHead(item, o, c),
     concern: c.matters,
     replyBy: c.deadline,
     publicInterestOverride: item.profile.limits.publicInterestOverride,
