@@ -1,28 +1,8 @@
 import { strToU8, unzipSync, zipSync, zlibSync } from 'fflate';
-import { docx, png } from './fixtures';
+import { crc32, docx, png, pngChunk } from './fixtures';
 
 // Files built to exhaust a reader: bombs, absurd dimensions, deep nesting. Each is small
 // on disk; the danger is in what a careless reader would make of it.
-
-const CRC = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(b: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const x of b) c = CRC[(c ^ x) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-export function pngChunk(type: string, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + data.length);
-  const v = new DataView(out.buffer);
-  v.setUint32(0, data.length);
-  out.set(Buffer.from(type, 'latin1'), 4);
-  out.set(data, 8);
-  v.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
-  return out;
-}
 
 /** A PNG whose zTXt and iTXt chunks are zlib streams, as the PNG specification says. */
 export function pngSpecText(chunks: { zTXt?: [string, string]; iTXt?: [string, string]; zTXtBytes?: Uint8Array }): Uint8Array {

@@ -206,12 +206,14 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
   return c >>> 0;
 });
-function crc32(b: Uint8Array): number {
+/** CRC-32 as PNG chunks and zip entries use it. */
+export function crc32(b: Uint8Array): number {
   let c = 0xffffffff;
   for (const x of b) c = CRC_TABLE[(c ^ x) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
-function chunk(type: string, data: Uint8Array): Uint8Array {
+/** One PNG chunk: length, type, data, CRC. */
+export function pngChunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
   const v = new DataView(out.buffer);
   v.setUint32(0, data.length);
@@ -228,12 +230,12 @@ export function png(text: { tEXt?: [string, string]; zTXt?: [string, string]; iT
   v.setUint32(0, 1);
   v.setUint32(4, 1);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  const parts = [Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr)];
-  if (text.tEXt) parts.push(chunk('tEXt', Buffer.from(`${text.tEXt[0]}\0${text.tEXt[1]}`, 'latin1')));
-  if (text.zTXt) parts.push(chunk('zTXt', Buffer.concat([Buffer.from(`${text.zTXt[0]}\0\0`, 'latin1'), deflateSync(Buffer.from(text.zTXt[1], 'latin1'))])));
-  if (text.iTXt) parts.push(chunk('iTXt', Buffer.concat([Buffer.from(`${text.iTXt[0]}\0\0\0\0\0`, 'latin1'), Buffer.from(text.iTXt[1], 'utf8')])));
-  parts.push(chunk('IDAT', zlibSync(Uint8Array.from([0, 255, 255, 255]))));
-  parts.push(chunk('IEND', new Uint8Array()));
+  const parts = [Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', ihdr)];
+  if (text.tEXt) parts.push(pngChunk('tEXt', Buffer.from(`${text.tEXt[0]}\0${text.tEXt[1]}`, 'latin1')));
+  if (text.zTXt) parts.push(pngChunk('zTXt', Buffer.concat([Buffer.from(`${text.zTXt[0]}\0\0`, 'latin1'), deflateSync(Buffer.from(text.zTXt[1], 'latin1'))])));
+  if (text.iTXt) parts.push(pngChunk('iTXt', Buffer.concat([Buffer.from(`${text.iTXt[0]}\0\0\0\0\0`, 'latin1'), Buffer.from(text.iTXt[1], 'utf8')])));
+  parts.push(pngChunk('IDAT', zlibSync(Uint8Array.from([0, 255, 255, 255]))));
+  parts.push(pngChunk('IEND', new Uint8Array()));
   return Buffer.concat(parts);
 }
 

@@ -7,7 +7,7 @@ import { extractXlsx } from '../../../electron/documents/extract/xlsx';
 import type { Extraction } from '../../../electron/documents/extract/types';
 import { defaultRules } from '../../../electron/scanner/rules';
 import { createScanner } from '../../../electron/scanner/scanner';
-import { docx, jpeg, png, xlsx } from '../../helpers/fixtures';
+import { crc32, docx, jpeg, png, xlsx } from '../../helpers/fixtures';
 import { residentId } from '../../helpers/synthetic';
 import { layoutPdf, row } from './layout-pdf';
 
@@ -141,14 +141,3 @@ describe('what a PDF page hides: filled shapes over text, text outside the page'
     expect(e.warnings).toEqual([]);
   });
 });
-
-const CRC = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(b: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const x of b) c = CRC[(c ^ x) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
