@@ -126,6 +126,39 @@ export interface ItemSummary {
   createdAt: string;
 }
 
+/** One page of an item list, with the total that matches the filter. */
+export interface ItemPage {
+  rows: ItemSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface ItemSearchHit {
+  item: ItemSummary;
+  /** Where the query was found: 信息名称, 文号, 关键词, 内容概要 or a file's name. */
+  where: string;
+  /** A short piece of text around the match (only from what the user may read). */
+  snippet: string;
+}
+
+export interface ItemSearchPage {
+  hits: ItemSearchHit[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** Counts for a start page, each within the user's need-to-know. */
+export interface ItemStats {
+  byStatus: Record<string, number>;
+  mine: number;
+  overdue: number;
+  /** Items registered per month over the last twelve months, oldest first ('YYYY-MM'). */
+  byMonth: Array<{ month: string; count: number }>;
+  openFindings: number;
+}
+
 export interface OpinionView {
   round: number;
   stepId: string;

@@ -8,6 +8,7 @@ import { REGISTER_SUBJECT, registerPage } from './forms-wiring';
 import { removableDestinations } from '../publication/destinations';
 import type { PrintedForm } from '../forms/service';
 import type { PrintedFormView } from '../../shared/ops/forms';
+import { itemPage, itemSearch, itemStats } from '../workflow/list-pages';
 
 /** The main process names Electron's build of the SQLite module before opening anything. */
 export { useNativeBinding } from '../store/database';
@@ -77,6 +78,9 @@ function handlers(s: Services, opts: RuntimeOptions): Handlers<typeof contract> 
     items: {
       register: (i) => s.items.register(i),
       list: (i) => s.queries.list(i.view),
+      page: (i) => itemPage(s.queries, i),
+      search: (i) => itemSearch(s.queries, s.vault.db(), i),
+      stats: () => itemStats(s.queries),
       get: (i) => s.queries.get(i.itemId),
       submitOpinion: (i) => s.items.opinion(i),
       object: (i) => s.items.object(i.itemId, i.text),

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { op } from '../define';
 import { BUSINESS_ROLES } from '../roles';
 import { date, id, itemFieldsSchema, optText, text } from '../schemas';
-import type { ItemDetail, ItemSummary } from '../types';
-import { CLASSIFICATIONS, CONSULTATION_CASES, CONSULTATION_KINDS, CONSULTATION_REPLIES, ESCALATION_ADDRESSEES, ESCALATION_MATTERS, GROUNDS, REOPEN_REASONS } from '../workflow';
+import type { ItemDetail, ItemPage, ItemSearchPage, ItemStats, ItemSummary } from '../types';
+import { ROLES } from '../roles';
+import { CLASSIFICATIONS, ITEM_STATUSES, CONSULTATION_CASES, CONSULTATION_KINDS, CONSULTATION_REPLIES, ESCALATION_ADDRESSEES, ESCALATION_MATTERS, GROUNDS, REOPEN_REASONS } from '../workflow';
 
 // Review items: registration, opinions, letters and the records around a decision.
 // Roles here are the first gate; the service checks the person and the item's state.
@@ -11,9 +12,41 @@ import { CLASSIFICATIONS, CONSULTATION_CASES, CONSULTATION_KINDS, CONSULTATION_R
 const business = { kind: 'user', roles: [...BUSINESS_ROLES] } as const;
 const itemId = z.object({ itemId: id });
 
+/** The columns a list may be sorted by; ties are broken by id, so paging is stable. */
+export const ITEM_SORTS = ['createdAt', 'formedOn', 'title', 'documentNumber', 'status', 'due'] as const;
+export const LIST_VIEWS = ['inbox', 'all', 'recheck', 'declassification'] as const;
+const paging = {
+  page: z.number().int().min(1).max(100_000).default(1),
+  pageSize: z.number().int().min(1).max(200).default(50),
+};
+/** One page of a list, filtered and sorted by the main process (never in the renderer). */
+export const itemPageInput = z.object({
+  view: z.enum(LIST_VIEWS),
+  status: z.array(z.enum(ITEM_STATUSES)).max(ITEM_STATUSES.length).optional(),
+  /** The role acting on the current step (e.g. 'reviewer'). */
+  stepRole: z.enum(ROLES).optional(),
+  department: optText(100).optional(),
+  profileId: id.optional(),
+  /** Only items with a running deadline that is past (true) or not (false). */
+  overdue: z.boolean().optional(),
+  /** 成文日期 range, inclusive. */
+  formedFrom: date.optional(),
+  formedTo: date.optional(),
+  /** Part of the title or 文号 (plain substring, any length). */
+  text: optText(100).optional(),
+  sort: z.enum(ITEM_SORTS).default('createdAt'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+  ...paging,
+});
+
 export const items = {
   register: op<ItemDetail>()({ input: itemFieldsSchema, access: { kind: 'user', roles: ['handler'] } }),
   list: op<ItemSummary[]>()({ input: z.object({ view: z.enum(['inbox', 'all', 'recheck', 'declassification']) }), access: business }),
+  page: op<ItemPage>()({ input: itemPageInput, access: business }),
+  /** Full-text search over titles, 文号, keywords, summaries and the files' text, within need-to-know. */
+  search: op<ItemSearchPage>()({ input: z.object({ query: text(100), ...paging }), access: business }),
+  /** The figures on a person's start page (counts within need-to-know). */
+  stats: op<ItemStats>()({ input: z.object({}), access: business }),
   get: op<ItemDetail>()({ input: itemId, access: business }),
   submitOpinion: op<ItemDetail>()({
     input: z.object({
