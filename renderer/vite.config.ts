@@ -8,7 +8,8 @@ export const rendererConfig: UserConfig = {
   base: './',
   plugins: [react()],
   build: {
-    outDir: resolve(import.meta.dirname, '../out/renderer'),
+    // MISHEN_OUT lets parallel work build and test without sharing one output folder.
+    outDir: resolve(process.env['MISHEN_OUT'] ?? resolve(import.meta.dirname, '../out'), 'renderer'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
     rollupOptions: { input: resolve(import.meta.dirname, 'index.html') },

@@ -15,7 +15,7 @@ export async function buildWeb() {
     customLogger: logger,
     logLevel: 'warn',
     build: {
-      outDir: resolve(root, 'out/host-shim'),
+      outDir: resolve(process.env['MISHEN_OUT'] ?? resolve(root, 'out'), 'host-shim'),
       emptyOutDir: true,
       lib: { entry: resolve(root, 'renderer/host-shim.ts'), formats: ['iife'], name: 'mishenHostShim', fileName: () => 'host-shim.js' },
     },

@@ -20,8 +20,9 @@ async function main(): Promise<void> {
     process.stderr.write('用法：npm run host -- --data <数据目录> [--port <端口>]\n');
     process.exit(2);
   }
-  const rendererDir = join(ROOT, 'out/renderer');
-  const shimFile = join(ROOT, 'out/host-shim/host-shim.js');
+  const out = process.env['MISHEN_OUT'] ?? join(ROOT, 'out');
+  const rendererDir = join(out, 'renderer');
+  const shimFile = join(out, 'host-shim/host-shim.js');
   if (!existsSync(join(rendererDir, 'index.html')) || !existsSync(shimFile)) {
     process.stderr.write('界面尚未构建：请先运行 npm run build:renderer\n');
     process.exit(2);
