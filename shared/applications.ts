@@ -28,3 +28,47 @@ export const MAX_EXTENSION_DAYS = 20;
 export const REPLY_DAYS = 20;
 /** The third party's letter goes out within this many working days of receipt (附件2 第七条). */
 export const THIRD_PARTY_LETTER_DAYS = 5;
+
+/**
+ * The notices of 附件2, by the name the regulation gives each: the receipt and the
+ * extension notice (第六条), the third-party notices (第七条), the 补正 notice (第九条（一）)
+ * and the reply (第九条、第十条), whose title follows its type and variant.
+ */
+export const NOTICE_KINDS = ['receipt', 'correction', 'extension', 'thirdPartyLetter', 'thirdPartyApplicant', 'thirdPartyNotice', 'agencyLetter', 'reply'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+export const NOTICE_LABELS: Record<NoticeKind, string> = {
+  receipt: '政府信息公开申请接受回执',
+  correction: '政府信息公开补正申请告知书',
+  extension: '延期答复告知书',
+  thirdPartyLetter: '征求第三方意见告知书（给第三方）',
+  thirdPartyApplicant: '征求第三方意见告知书（给申请人）',
+  thirdPartyNotice: '政府信息依申请公开第三方告知书（给第三方）',
+  agencyLetter: '征求意见函（共同制作机关）',
+  reply: '答复书',
+};
+
+/** Whom a consultation of 第七条 goes to: the third party, or an agency that made the information with us. */
+export const CONSULTED_KINDS = ['thirdParty', 'agency'] as const;
+export const CONSULTED_LABELS = { thirdParty: '第三方', agency: '共同制作机关' } as const;
+
+/** The reply's template (resources/forms/application-<template>.json) by type and variant. */
+export function replyTemplate(type: ReplyType, subtype: string): string {
+  if (type === '予以公开') return subtype === '已对外公开' ? 'public-already' : subtype === '近期内对外公开' ? 'public-soon' : 'public-provided';
+  return ({ 部分公开: 'partial', 不予公开: 'withheld', 无法提供: 'unable', 不予处理: 'not-processed', 其他处理: 'other' } as const)[type];
+}
+
+export const APPLICATION_PAGE_STATUSES = ['open', ...APPLICATION_STATUSES] as const;
+
+/**
+ * The reply limit of an application (附件2 第六条、第九条（一）): 20 working days from receipt
+ * or from the corrected application, plus the approved extension; none while waiting for
+ * the 补正 or once replied. Plain fields and the calendar's addWorkdays, so that the
+ * application register and the review item's deadline count it the same way.
+ */
+export function applicationDue(
+  a: { status: string; receivedOn: string; correctionReceivedOn: string | null; extensionDays: number },
+  addWorkdays: (start: string, n: number) => string | null,
+): string | null {
+  if (a.status !== 'registered') return null;
+  return addWorkdays(a.correctionReceivedOn ?? a.receivedOn, REPLY_DAYS + a.extensionDays);
+}

@@ -5,6 +5,7 @@ import { applications } from './ops/applications';
 import { documents, findings } from './ops/documents';
 import { forms } from './ops/forms';
 import { items } from './ops/items';
+import { keys } from './ops/keys';
 import { publication, publicVersions, type BundleProgressView } from './ops/publication';
 import { bases, calendar, catalogue, profiles } from './ops/reference';
 import type { SessionInfo } from './types';
@@ -22,6 +23,7 @@ export const contract = defineContract({
   policy,
   audit,
   backup,
+  keys,
   profiles,
   items,
   documents,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { BUSINESS_ROLES } from './roles';
-import { DISCLOSURES, OUTCOMES, REVIEW_MODES } from './terms';
+import { BUSINESS_ROLES, ROLE_LABELS } from './roles';
+import { DISCLOSURES, OUTCOME_LABELS, OUTCOMES, REVIEW_MODES } from './terms';
 
 // The schema of a review profile: one regulation's procedure as data (steps, opinion
 // words, limits, consultation rules, citations). Profiles live in
@@ -119,4 +119,94 @@ export type Profile = z.output<typeof profileSchema>;
 export function opinionNeeds(o: OpinionDef): { grounds: boolean; basis: boolean; reason: boolean } {
   const restrictive = o.effect === 'propose' && o.outcome !== 'PUBLISH';
   return { grounds: restrictive, basis: restrictive || o.needsBasis, reason: restrictive || o.needsReason || o.needsBasis || o.effect === 'sendBack' };
+}
+
+// --- words for the procedure editor and its diff ----------------------------------
+
+export const EFFECT_LABELS: Record<OpinionDef['effect'], string> = { submit: '报送（不提出意见）', propose: '提出审查意见', approve: '同意现有意见', sendBack: '退回' };
+export const WHEN_LABELS: Record<StepDef['when'], string> = { always: '每个事项', sensitive: '仅限敏感内容', partial: '拟部分公开时', partialSecret: '涉密内容拟部分公开时' };
+export const LIMIT_LABELS = {
+  publishWithinDays: '主动公开期限（工作日）',
+  escalationReplyDays: '报审答复期限（工作日）',
+  agencyReplyDays: '有关机关答复期限（工作日）',
+  secrecyOfficeReplyDays: '保密工作部门答复期限（工作日）',
+  applicationReplyDays: '答复申请期限（工作日）',
+} as const;
+/** What each cited article is cited for: the keys of `limits.articles`, never shown themselves. */
+export const CITATION_LABELS: Record<string, string> = {
+  publishWithinDays: '主动公开期限',
+  escalationReplyDays: '报审答复期限',
+  agencyReplyDays: '有关机关答复期限',
+  secrecyOfficeReplyDays: '保密工作部门答复期限',
+  applicationReplyDays: '答复申请期限',
+  publicInterestOverride: '公共利益决定',
+  escalationMaterials: '报审材料',
+  declassification: '解密',
+  yearlyDeclassification: '年度解密清理',
+  partialConfirmation: '部分公开确认',
+  recheck: '不予公开事项年度复查',
+  withheldFiling: '不予公开备案',
+  coordination: '协调',
+  referral: '转交办理',
+  leakReport: '泄密报告',
+  allOpinionsNeedBasis: '意见须引用依据',
+};
+const STEP_FIELD_LABELS: Record<string, string> = { name: '环节名称', role: '签署角色', signer: '签署人', article: '条款', instruction: '办理说明', limitDays: '办理期限', when: '适用条件' };
+const OPINION_FIELD_LABELS: Record<string, string> = { label: '意见用语', effect: '效果', outcome: '结果', disclosure: '公开属性', sendBackTo: '退回到', needsReason: '须说明理由', needsBasis: '须引用依据', agencyAddition: '本单位增加的用语' };
+
+type Shown = string | number | boolean | null | undefined;
+function shown(field: string, v: Shown, stepNames: Map<string, string>): string {
+  if (v === null || v === undefined || v === '') return '（无）';
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (field === 'role') return ROLE_LABELS[v as keyof typeof ROLE_LABELS] ?? String(v);
+  if (field === 'effect') return EFFECT_LABELS[v as OpinionDef['effect']] ?? String(v);
+  if (field === 'outcome') return OUTCOME_LABELS[v as keyof typeof OUTCOME_LABELS] ?? String(v);
+  if (field === 'when') return WHEN_LABELS[v as StepDef['when']] ?? String(v);
+  if (field === 'sendBackTo') return `“${stepNames.get(String(v)) ?? String(v)}”`;
+  if (field === 'limitDays' || field in LIMIT_LABELS) return `${v} 个工作日`;
+  return String(v);
+}
+
+/**
+ * What changed from one version of a procedure to another, one readable line per field
+ * (第2步 签署角色：保密审查机构 → 分管领导). Steps and opinions are matched by their ids,
+ * so a reordered step reads as moved, not as every field changed.
+ */
+export function profileDiff(before: Profile, after: Profile): string[] {
+  const out: string[] = [];
+  const names = new Map([...before.steps, ...after.steps].map((s) => [s.id, s.name]));
+  const line = (where: string, field: string, label: string, a: Shown, b: Shown) => {
+    if ((a ?? null) !== (b ?? null)) out.push(`${where}${label}：${shown(field, a, names)} → ${shown(field, b, names)}`);
+  };
+  line('', 'name', '名称', before.name, after.name);
+  line('', 'shortName', '简称', before.shortName, after.shortName);
+  line('', 'source', '制度来源', before.source, after.source);
+  const oldAt = new Map(before.steps.map((s, i) => [s.id, i]));
+  after.steps.forEach((s, i) => {
+    const j = oldAt.get(s.id);
+    const where = `第${i + 1}步 `;
+    if (j === undefined) return void out.push(`新增第${i + 1}步“${s.name}”（${ROLE_LABELS[s.role]}）`);
+    const o = before.steps[j]!;
+    if (j !== i) out.push(`“${s.name}”由第${j + 1}步移至第${i + 1}步`);
+    for (const f of Object.keys(STEP_FIELD_LABELS)) line(where, f, STEP_FIELD_LABELS[f]!, o[f as keyof StepDef] as Shown, s[f as keyof StepDef] as Shown);
+    for (const c of o.checklist) if (!s.checklist.includes(c)) out.push(`${where}删除核对事项：${c}`);
+    for (const c of s.checklist) if (!o.checklist.includes(c)) out.push(`${where}新增核对事项：${c}`);
+    const oldOps = new Map(o.opinions.map((x) => [x.id, x]));
+    for (const x of s.opinions) {
+      const y = oldOps.get(x.id);
+      if (!y) {
+        out.push(`${where}新增意见“${x.label}”（${EFFECT_LABELS[x.effect]}）`);
+        continue;
+      }
+      for (const f of Object.keys(OPINION_FIELD_LABELS)) line(`${where}意见“${y.label}”`, f, OPINION_FIELD_LABELS[f]!, y[f as keyof OpinionDef] as Shown, x[f as keyof OpinionDef] as Shown);
+    }
+    for (const y of o.opinions) if (!s.opinions.some((x) => x.id === y.id)) out.push(`${where}删除意见“${y.label}”`);
+  });
+  for (const [i, s] of before.steps.entries()) if (!after.steps.some((x) => x.id === s.id)) out.push(`删除原第${i + 1}步“${s.name}”`);
+  for (const [k, label] of Object.entries(LIMIT_LABELS)) line('期限 ', k, label.replace(/（工作日）$/, ''), before.limits[k as keyof typeof LIMIT_LABELS], after.limits[k as keyof typeof LIMIT_LABELS]);
+  line('', 'publicInterestOverride', '可作公共利益决定', before.limits.publicInterestOverride, after.limits.publicInterestOverride);
+  for (const k of new Set([...Object.keys(before.limits.articles), ...Object.keys(after.limits.articles)]))
+    line('引用条款 ', 'article', CITATION_LABELS[k] ?? '其他', before.limits.articles[k], after.limits.articles[k]);
+  if (JSON.stringify(before.limits.consultations) !== JSON.stringify(after.limits.consultations)) out.push('征求意见规则有改动（见“高级”）');
+  return out;
 }

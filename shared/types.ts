@@ -106,6 +106,8 @@ export interface Deadline {
   basis: string;
   /** Working days left (0 = due today), or past due when overdue (negative); absent when it no longer runs or is uncovered. */
   remaining?: number;
+  /** The rule sets no date (a letter's reply "依规定时限，以来函为准", a filing duty): due is null, yet the calendar is not at fault. */
+  undated?: boolean;
 }
 
 export interface ItemSummary {
@@ -157,6 +159,10 @@ export interface ItemStats {
   /** Items registered per month over the last twelve months, oldest first ('YYYY-MM'). */
   byMonth: Array<{ month: string; count: number }>;
   openFindings: number;
+  /** Findings in the files the user may read, by kind (shared/documents FINDING_KINDS), when the implementation counts them. */
+  findingsByKind?: Record<string, number>;
+  /** Average calendar days an item spent at each step (by step name, over finished steps), when the implementation measures it. */
+  stepDays?: Array<{ step: string; days: number; count: number }>;
 }
 
 export interface OpinionView {

@@ -1,6 +1,21 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { PDFDocument, rgb } from 'pdf-lib';
+import type { NoticeKind } from '../../shared/applications';
+import type { AnnualReports } from '../applications/report';
+import type { Applications } from '../applications/service';
+import { composeNotice, type NoticeBlock } from '../applications/notices/compose';
+import { composeAnnualReport } from '../applications/notices/report';
+import { canonicalJson } from '../audit/entry';
+import { agencyFonts, embedFonts } from '../forms/fonts';
+import { A4, AREA, Layout, MM, SIZE, type Block, type Op } from '../forms/layout';
+import { drawQr, qrText, type QrPayload } from '../forms/qr';
+import { shortHash } from '../forms/render';
+import type { PrintedForm } from '../forms/service';
+import { fill, loadTemplate } from '../forms/templates';
 import { FORM_KIND_LABELS } from '../../shared/ops/forms';
 import { auditHead } from '../audit/append';
+import { composeCheckpoint, composeExtract, type AuditFormKind, type PrintBlock } from '../audit/print-form';
+import type { AuditService } from '../audit/service';
 import type { SessionContext } from '../context/session';
 import { FormsService } from '../forms/service';
 import type { FormKind, RegisterInput } from '../forms/types';
@@ -69,3 +84,125 @@ export async function registerPage(s: Pick<Services, 'publication' | 'queries' |
   }
   return { org: s.vault.org().name, itemId: REGISTER_SUBJECT, from: null, to: null, rows };
 }
+
+// --- 依申请公开: the notices of 附件2 and the printable annual report -----------------
+// Their words are resources/forms/application-*.json and their blocks are composed in
+// electron/applications/notices/; here they are laid out and rendered with the forms
+// engine's layout, fonts and QR code, stamped like every form, and archived with the
+// application's review item.
+
+export interface ApplicationPrinting {
+  notice(applicationId: string, kind: NoticeKind, date: string | null): Promise<PrintedForm>;
+  report(year: number): Promise<PrintedForm>;
+}
+
+export function createApplicationPrinting(ctx: SessionContext, vault: Vault, applications: Applications, reports: AnnualReports, templatesDir?: string): ApplicationPrinting {
+  const printedAt = () => ctx.now();
+  const render = async (subject: { itemId: string | null; audit: string }, kind: string, composed: { title: string; blocks: NoticeBlock[] }, data: unknown): Promise<PrintedForm> => {
+    const head = await auditHead(ctx.db());
+    const checkpoint = { seq: head?.seq ?? 0, head: head?.hash ?? '0'.repeat(64) };
+    const contentSha256 = createHash('sha256').update(canonicalJson({ kind, data }), 'utf8').digest('hex');
+    const stampId = subject.itemId ?? subject.audit;
+    const pdf = await renderComposed(composed, vault.org().name, { item: stampId, seq: checkpoint.seq, head: checkpoint.head, sha256: contentSha256 }, printedAt(), templatesDir);
+    const sha256 = createHash('sha256').update(pdf.bytes).digest('hex');
+    await ctx
+      .db()
+      .transaction()
+      .execute(async (tx) => {
+        if (!(await tx.selectFrom('blobs').select('sha256').where('sha256', '=', sha256).executeTakeFirst()))
+          await tx.insertInto('blobs').values({ sha256, size: pdf.bytes.length, content: Buffer.from(pdf.bytes) }).execute();
+        await tx
+          .insertInto('forms')
+          .values({ id: randomUUID(), item_id: subject.itemId, kind, sha256, content_hash: contentSha256, pages: pdf.pages, checkpoint_seq: checkpoint.seq, checkpoint_hash: checkpoint.head, created_by: ctx.user().id, created_at: ctx.now().toISOString() })
+          .execute();
+        await ctx.append(tx, { action: 'form.printed', subject: subject.audit, payload: { text: `打印《${composed.title}》（共 ${pdf.pages} 页）`, kind, sha256, contentSha256, checkpoint, pages: pdf.pages } });
+      });
+    return { pdf: pdf.bytes, sha256, contentSha256, pages: pdf.pages, checkpoint };
+  };
+  return {
+    async notice(applicationId, kind, date) {
+      const data = await applications.notice(applicationId, kind, date, templatesDir);
+      return render({ itemId: data.itemId, audit: applicationId }, `application-${data.template}`, composeNotice(data, templatesDir), data);
+    },
+    async report(year) {
+      const r = await reports.report(year);
+      return render({ itemId: null, audit: `report:${year}` }, 'application-annual-report', composeAnnualReport(r, vault.org().name, templatesDir), r);
+    },
+  };
+}
+
+/** Blocks → the A4 PDF with the stamp and QR code every form carries (as electron/forms/render.ts draws them). */
+async function renderComposed(composed: { title: string; blocks: NoticeBlock[] }, org: string, qr: QrPayload, at: Date, templatesDir?: string): Promise<{ bytes: Uint8Array; pages: number }> {
+  const doc = await PDFDocument.create();
+  doc.setTitle(composed.title);
+  doc.setAuthor(org);
+  doc.setCreator('密审台');
+  doc.setProducer('密审台');
+  doc.setLanguage('zh-CN');
+  doc.setCreationDate(at);
+  doc.setModificationDate(at);
+  const fonts = await embedFonts(doc, agencyFonts());
+  const layout = new Layout(fonts.measure).add(composed.blocks as Block[]);
+  const common = loadTemplate('common', ['itemId', 'page', 'checkpoint', 'contentHash'], templatesDir);
+  const total = layout.pages.length;
+  const code = qrText(qr);
+  layout.pages.forEach((ops, i) => {
+    const page = doc.addPage([A4.width, A4.height]);
+    const draw = (op: Op) => {
+      if (op.k === 'text') page.drawText(op.text, { x: op.x, y: op.y, size: op.size, font: op.bold ? fonts.bold : fonts.regular, color: rgb(0, 0, 0) });
+      else page.drawLine({ start: { x: op.x1, y: op.y1 }, end: { x: op.x2, y: op.y2 }, thickness: op.width, color: rgb(0, 0, 0) });
+    };
+    ops.forEach(draw);
+    const pageText = fill(common.labels.page!, { n: i + 1, m: total });
+    draw({ k: 'text', x: (A4.width - fonts.measure.width(pageText, SIZE.small, false)) / 2, y: 24 * MM, text: pageText, size: SIZE.small, bold: false });
+    const lines = [fill(common.labels.itemId!, { itemId: qr.item }), fill(common.labels.checkpoint!, { seq: qr.seq, head: shortHash(qr.head) }), fill(common.labels.contentHash!, { hash: shortHash(qr.sha256) })];
+    lines.forEach((text, j) => draw({ k: 'text', x: AREA.left, y: (17 - j * 4.5) * MM, text, size: 9, bold: false }));
+    drawQr(page, code, AREA.right, 5 * MM, 28 * MM);
+  });
+  return { bytes: await doc.save(), pages: total };
+}
+
+// --- the 安全审计员's printed forms: an extract of the trail and a countersigned checkpoint ---
+// Composed in electron/audit/print-form.ts (words: resources/forms/audit-*.json), rendered
+// like every form, kept as a blob with a forms row that names no item, and recorded.
+
+export interface AuditPrinting {
+  extract(range: { fromSeq?: number; toSeq?: number; from?: string; to?: string }): Promise<PrintedForm>;
+  checkpoint(entrySeq: number): Promise<PrintedForm>;
+}
+
+export function createAuditPrinting(ctx: SessionContext, vault: Vault, audit: Pick<AuditService, 'printData' | 'checkpointAt'>, templatesDir?: string): AuditPrinting {
+  const render = async (kind: AuditFormKind, composed: { title: string; blocks: PrintBlock[] }, data: unknown): Promise<PrintedForm> => {
+    const head = await auditHead(ctx.db());
+    const checkpoint = { seq: head?.seq ?? 0, head: head?.hash ?? '0'.repeat(64) };
+    const contentSha256 = createHash('sha256').update(canonicalJson({ kind, data }), 'utf8').digest('hex');
+    const pdf = await renderComposed(composed, vault.org().name, { item: AUDIT_SUBJECT, seq: checkpoint.seq, head: checkpoint.head, sha256: contentSha256 }, ctx.now(), templatesDir);
+    const sha256 = createHash('sha256').update(pdf.bytes).digest('hex');
+    await ctx
+      .db()
+      .transaction()
+      .execute(async (tx) => {
+        if (!(await tx.selectFrom('blobs').select('sha256').where('sha256', '=', sha256).executeTakeFirst()))
+          await tx.insertInto('blobs').values({ sha256, size: pdf.bytes.length, content: Buffer.from(pdf.bytes) }).execute();
+        await tx
+          .insertInto('forms')
+          .values({ id: randomUUID(), item_id: null, kind, sha256, content_hash: contentSha256, pages: pdf.pages, checkpoint_seq: checkpoint.seq, checkpoint_hash: checkpoint.head, created_by: ctx.user().id, created_at: ctx.now().toISOString() })
+          .execute();
+        await ctx.append(tx, { action: 'form.printed', subject: 'audit_log', role: 'auditor', payload: { text: `打印《${composed.title}》（共 ${pdf.pages} 页）`, kind, sha256, contentSha256, checkpoint, pages: pdf.pages } });
+      });
+    return { pdf: pdf.bytes, sha256, contentSha256, pages: pdf.pages, checkpoint };
+  };
+  return {
+    async extract(range) {
+      const data = await audit.printData(range);
+      return render('audit-extract', composeExtract(data, templatesDir), data);
+    },
+    async checkpoint(entrySeq) {
+      const data = { org: vault.org().name, checkpoint: await audit.checkpointAt(entrySeq) };
+      return render('audit-checkpoint', composeCheckpoint(data, templatesDir), data);
+    },
+  };
+}
+
+/** What the page stamp names for the auditor's forms, which belong to no item. */
+export const AUDIT_SUBJECT = '审计日志';

@@ -4,11 +4,13 @@ import type { AppInfo } from '../../shared/types';
 import { createDispatcher, type Dispatcher, type Handlers } from '../ipc/dispatcher';
 import { verifyBlobs } from '../documents/blobs';
 import { createServices, type Services, type ServicesOptions } from './services';
-import { REGISTER_SUBJECT, registerPage } from './forms-wiring';
+import { createAuditPrinting, REGISTER_SUBJECT, registerPage } from './forms-wiring';
 import { removableDestinations } from '../publication/destinations';
 import type { PrintedForm } from '../forms/service';
 import type { PrintedFormView } from '../../shared/ops/forms';
-import { itemPage, itemSearch, itemStats } from '../workflow/list-pages';
+import { itemPage, itemStats } from '../workflow/list-pages';
+import { itemSearch } from '../workflow/search-page';
+import { userPage } from '../auth/users';
 
 /** The main process names Electron's build of the SQLite module before opening anything. */
 export { useNativeBinding } from '../store/database';
@@ -59,9 +61,16 @@ function handlers(s: Services, opts: RuntimeOptions): Handlers<typeof contract> 
       setDisabled: (i) => s.accounts.setDisabled(i.id, i.disabled),
       resetPassword: (i) => s.accounts.resetPassword(i.id, i.initialPassword),
       unlockAccount: (i) => s.accounts.unlock(i.id),
+      page: (i) => userPage(s.session.context().db(), i, s.vault.slots(), s.session.context().now()),
     },
     policy: { get: () => s.policy.get(), update: (i) => s.policy.update(i) },
     audit: {
+      page: (i) => s.audit.page(i),
+      progress: () => s.audit.progress(),
+      checkpointList: () => s.audit.checkpointList(),
+      signedExtract: (i) => s.audit.signedExtract(i),
+      printExtract: async (i) => printed(await createAuditPrinting(s.session.context(), s.vault, s.audit).extract(i)),
+      printCheckpoint: async (i) => printed(await createAuditPrinting(s.session.context(), s.vault, s.audit).checkpoint(i.entrySeq)),
       list: (i) => s.audit.list(i),
       checkpoints: () => s.audit.checkpoints(),
       extract: (i) => s.audit.extract(i.fromSeq, i.toSeq),
@@ -70,16 +79,18 @@ function handlers(s: Services, opts: RuntimeOptions): Handlers<typeof contract> 
       verifyFiles: () => s.audit.verifyFiles(verifyBlobs),
     },
     backup: { create: (i) => s.backup.create(i.parentDir) },
+    keys: { status: () => s.keys.status(), rotate: (i) => s.keys.rotate(i.password) },
     profiles: {
       list: () => s.profiles.list(),
       activate: (i) => s.profiles.activate(i.id, i.version),
       save: (i) => s.profiles.save(i.definition),
+      delete: (i) => s.profiles.delete(i.id, i.version),
     },
     items: {
       register: (i) => s.items.register(i),
       list: (i) => s.queries.list(i.view),
       page: (i) => itemPage(s.queries, i),
-      search: (i) => itemSearch(s.queries, s.vault.db(), i),
+      search: (i) => itemSearch(s.queries, i),
       stats: () => itemStats(s.queries),
       get: (i) => s.queries.get(i.itemId),
       submitOpinion: (i) => s.items.opinion(i),
@@ -109,7 +120,7 @@ function handlers(s: Services, opts: RuntimeOptions): Handlers<typeof contract> 
       decideMany: (i) => s.findings.decideMany(i.findingIds, i.decision, i.reason),
       mark: (i) => s.findings.mark(i.documentId, i.start, i.end, i.kind, i.reason),
     },
-    catalogue: { list: () => s.catalogue.list() },
+    catalogue: { list: () => s.catalogue.list(), page: (i) => s.catalogue.page(i) },
     bases: { list: () => s.bases.list(), save: (i) => s.bases.save(i) },
     publicVersions: {
       produce: (i) => s.publicVersions.produce(i.documentId, i.masks, i.areas, i.findingMasks, i.hiddenRowsAndColumns),
@@ -123,6 +134,7 @@ function handlers(s: Services, opts: RuntimeOptions): Handlers<typeof contract> 
       queue: () => s.publication.queue(),
       export: (i) => s.publication.export(i.parentDir),
       register: () => s.publication.register(),
+      registerPage: (i) => s.publication.registerPage(i),
       registerFile: (i) => s.publication.registerFile(i.format),
       recordPublished: (i) => s.publication.recordPublished(i.itemId, i.publishedOn, i.url),
     },
@@ -134,19 +146,23 @@ function handlers(s: Services, opts: RuntimeOptions): Handlers<typeof contract> 
     applications: {
       register: (i) => s.applications.register(i),
       list: (i) => s.applications.list(i.year),
+      page: (i) => s.applications.page(i),
       get: (i) => s.applications.get(i.applicationId),
-      split: (i) => s.applications.split(i.applicationId, i.requests),
+      split: (i) => s.applications.split(i.applicationId, i.requests, i.keep),
       requestCorrection: (i) => s.applications.requestCorrection(i.applicationId, i.requestedOn, i.text),
       correctionReceived: (i) => s.applications.correctionReceived(i.applicationId, i.receivedOn, i.request),
       extend: (i) => s.applications.extend(i),
-      thirdPartyLetter: (i) => s.applications.thirdPartyLetter(i.applicationId, i.party, i.letterOn),
+      thirdPartyLetter: (i) => s.applications.thirdPartyLetter(i.applicationId, i.party, i.letterOn, i.kind, i.concern),
       reply: (i) => s.applications.reply(i),
+      print: async (i) => printed(await s.applicationPrinting.notice(i.applicationId, i.notice, i.date)),
+      annualReportPrint: async (i) => printed(await s.applicationPrinting.report(i.year)),
       annualReport: (i) => s.reports.report(i.year),
       setReviewCounts: (i) => s.reports.setReviewCounts(i.year, i),
       annualReportXlsx: (i) => s.reports.xlsx(i.year),
     },
     calendar: {
       status: () => s.calendar.status(),
+      year: (i) => s.calendar.year(i.year),
       preview: (i) => s.calendar.preview(i.text),
       import: (i) => s.calendar.import(i.text),
     },

@@ -22,9 +22,10 @@ import { ItemQueries } from '../workflow/read-model';
 import { ItemRecords } from '../workflow/records';
 import { Applications } from '../applications/service';
 import { AnnualReports } from '../applications/report';
+import { reviewReasons } from '../applications/review-reasons';
 import { BackupService } from './backup-service';
 import { Setup } from './setup';
-import { createForms } from './forms-wiring';
+import { createApplicationPrinting, createForms } from './forms-wiring';
 import { readBlob } from '../documents/blobs';
 import { extract } from '../documents/analyze';
 import { PublicVersions, type Redactor } from '../publication/public-versions';
@@ -33,6 +34,7 @@ import { PublicationService } from '../publication/service';
 import type { BundleProgress } from '../export/types';
 import { signEd25519 } from '../keys/crypto';
 import { Vault } from '../vault/vault';
+import { KeyRotationService } from '../vault/rotation-service';
 
 // The composition root: every service of the main process, each given the session
 // context and the few other services it needs. Hosts (Electron, the browser host, the
@@ -57,11 +59,12 @@ export function createServices(opts: ServicesOptions) {
   const vault = new Vault(opts);
   const session = new SessionService(vault, locks.vault, now);
   const ctx: SessionContext = session.context();
-  const calendar = new CalendarService(ctx);
+  const profiles = new ProfileStore(ctx);
+  // The calendar editor's preview counts the open items' deadlines the workflow's way.
+  const calendar = new CalendarService(ctx, { under: (cal) => profiles.runningDeadlines(cal) });
   // Patterns run on RE2 semantics (linear time); those RE2 cannot run are refused when saved.
   const bases = new BasesService(ctx, compilePattern);
   const catalogue = new CatalogueService(ctx);
-  const profiles = new ProfileStore(ctx);
   const queries = new ItemQueries(ctx, profiles, calendar, bases, catalogue);
   // The redaction engine is built in; tests may inject a stand-in.
   const redactor = opts.redactor ?? createRedactor();
@@ -80,6 +83,22 @@ export function createServices(opts: ServicesOptions) {
     },
     opts.onBundleProgress,
   );
+  // An application's review item is registered through the workflow; its reply reads the item's decision and public versions.
+  const applications = new Applications(ctx, calendar, {
+    register: (fields) => new ItemCommands(changes).register(fields),
+    review: async (itemId) => {
+      const item = await queries.get(itemId);
+      const state = (await ctx.db().selectFrom('items').select('state').where('id', '=', itemId).executeTakeFirstOrThrow()).state;
+      const versions = await publicVersions.list(itemId);
+      return {
+        status: item.status,
+        outcome: (JSON.parse(state) as { proposal?: { outcome?: string } }).proposal?.outcome ?? null,
+        ...reviewReasons(item),
+        publicVersions: versions.map((v) => ({ id: v.id, name: v.name, sha256: v.sha256, verified: v.status === 'confirmed' && v.proof.ok })),
+      };
+    },
+  });
+  const reports = new AnnualReports(ctx);
   // Document text cached for paging goes with the session that read it.
   session.onChange((s) => {
     if (!s.user || s.locked) documents.dropCaches();
@@ -99,6 +118,7 @@ export function createServices(opts: ServicesOptions) {
     policy: new PolicyService(ctx, () => vault.slots(), (m) => session.setIdleMinutes(m)),
     audit: new AuditService(ctx, () => vault.org().fingerprint, (bytes) => session.signBytes(bytes)),
     backup: new BackupService(vault, ctx, locks.vault),
+    keys: new KeyRotationService(vault, ctx, locks.vault, (password) => session.confirmPassword(password)),
     calendar,
     bases,
     catalogue,
@@ -111,15 +131,9 @@ export function createServices(opts: ServicesOptions) {
     publicVersions,
     publication,
     forms: createForms(ctx, vault, queries),
-    applications: new Applications(ctx, calendar, {
-      register: (fields) => new ItemCommands(changes).register(fields),
-      outcome: async (itemId) => {
-        const item = await queries.get(itemId);
-        const state = (await ctx.db().selectFrom('items').select('state').where('id', '=', itemId).executeTakeFirstOrThrow()).state;
-        return { status: item.status, outcome: (JSON.parse(state) as { proposal?: { outcome?: string } }).proposal?.outcome ?? null };
-      },
-    }),
-    reports: new AnnualReports(ctx),
+    applications,
+    reports,
+    applicationPrinting: createApplicationPrinting(ctx, vault, applications, reports),
     findings: new FindingDecisions(ctx, (itemId) => queries.findingsRefusal(itemId)),
     async close(): Promise<void> {
       if (session.currentUserId()) await session.logout();

@@ -6,6 +6,7 @@ import type { AuditLogTable } from '../store/schema';
 import { fingerprint } from '../keys/crypto';
 import { GENESIS_HASH } from './entry';
 import { KEY_EVENTS, type VerifyOptions } from './verify';
+import { keyEventOf, keyHistoryMismatch, TABLE_MISMATCH, type KeyEvent } from './key-history';
 import type { VerifyReport } from '../../shared/types';
 
 // Verification across every core: the main thread reads the trail in order and checks
@@ -35,6 +36,7 @@ export async function verifyAuditParallel(db: DB, opts: VerifyOptions & { worker
   for (const w of pool) w.on('message', (m: { id: number; firstBad: Bad }) => waiting.get(m.id)?.(m.firstBad));
   let nextId = 0;
   let done = 0;
+  let settled = 0;
   const pending: Array<Promise<Bad>> = [];
   const dispatch = (rows: Row[]) => {
     const id = nextId++;
@@ -60,6 +62,7 @@ export async function verifyAuditParallel(db: DB, opts: VerifyOptions & { worker
   let mainBad: Bad = null;
   let head: { seq: number; hash: string } | null = null;
   let batch: Row[] = [];
+  const keyEvents: KeyEvent[] = [];
   try {
     const rows = db.selectFrom('audit_log').selectAll().where('seq', '<=', limit).orderBy('seq').stream(BATCH);
     for await (const row of rows as AsyncIterable<Row>) {
@@ -73,7 +76,17 @@ export async function verifyAuditParallel(db: DB, opts: VerifyOptions & { worker
         break;
       }
       const keyEvent = row.action === KEY_EVENTS.keyRegistered || row.action === KEY_EVENTS.keyRevoked;
-      const p = row.seq === 1 || keyEvent ? (JSON.parse(row.payload) as Record<string, unknown>) : {};
+      let p: Record<string, unknown> = {};
+      if (row.seq === 1 || keyEvent) {
+        // An unparsable payload is the workers' finding (记录内容无法解析), in sequence order.
+        try {
+          p = JSON.parse(row.payload) as Record<string, unknown>;
+        } catch {
+          p = {};
+        }
+        const ev = keyEventOf(row.seq, row.action, p);
+        if (ev) keyEvents.push(ev);
+      }
       if (row.seq === 1) {
         const orgKey = b64key((p.organization as Record<string, unknown> | undefined)?.publicKey);
         if (row.action !== KEY_EVENTS.setup || !orgKey) {
@@ -118,12 +131,19 @@ export async function verifyAuditParallel(db: DB, opts: VerifyOptions & { worker
       if (batch.length >= BATCH) {
         dispatch(batch);
         batch = [];
+        // A few batches in flight per worker: reading runs ahead of checking by that
+        // much only, so memory stays bounded however long the trail.
+        if (pending.length - settled >= size * 3) await pending[settled++];
       }
     }
     if (batch.length) dispatch(batch);
     const found = [mainBad, ...(await Promise.all(pending))].filter((b): b is NonNullable<Bad> => b !== null);
     if (!found.length && opts.checkpoint && (head?.seq ?? 0) < opts.checkpoint.seq)
       found.push({ seq: (head?.seq ?? 0) + 1, reason: `审计记录在检查点（第 ${opts.checkpoint.seq} 条）之前被截断` });
+    if (!found.length) {
+      const mismatch = await keyHistoryMismatch(db, keyEvents, head?.seq ?? 0);
+      if (mismatch !== null) return { ok: false, checked: head?.seq ?? 0, head, firstBad: { seq: mismatch, reason: TABLE_MISMATCH } };
+    }
     if (found.length) {
       const first = found.reduce((a, b) => (b.seq < a.seq ? b : a));
       const before = await db.selectFrom('audit_log').select(['seq', 'hash']).where('seq', '=', first.seq - 1).executeTakeFirst();

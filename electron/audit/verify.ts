@@ -3,6 +3,7 @@ import type { VerifyReport } from '../../shared/types';
 import { fingerprint, importPublicKey, verifyEd25519 } from '../keys/crypto';
 import type { DB } from '../store/database';
 import { entryHash, GENESIS_HASH } from './entry';
+import { keyEventOf, keyHistoryMismatch, storedKeys, TABLE_MISMATCH, type KeyEvent } from './key-history';
 
 // Verification trusts nothing in the database but the chain itself: the organization
 // key comes from the genesis entry (or must match a fingerprint the caller trusts),
@@ -51,6 +52,7 @@ export async function verifyAudit(db: DB, opts: VerifyOptions = {}): Promise<Ver
   });
 
   const limit = opts.checkpoint?.seq ?? Number.MAX_SAFE_INTEGER;
+  const keyEvents: KeyEvent[] = [];
   const rows = db.selectFrom('audit_log').selectAll().where('seq', '<=', limit).orderBy('seq').stream(200);
   for await (const row of rows) {
     if (row.seq !== expected) return bad(expected, `第 ${expected} 条记录缺失或顺序被改动`);
@@ -75,6 +77,8 @@ export async function verifyAudit(db: DB, opts: VerifyOptions = {}): Promise<Ver
     if (entryHash(fields) !== row.hash) return bad(row.seq, '记录内容被修改：哈希不符');
 
     const p = (payload ?? {}) as Record<string, unknown>;
+    const ev = keyEventOf(row.seq, row.action, payload);
+    if (ev) keyEvents.push(ev);
     if (row.seq === 1) {
       const orgKey = b64key((p.organization as Record<string, unknown> | undefined)?.publicKey);
       if (row.action !== KEY_EVENTS.setup || !orgKey) return bad(1, '首条记录不是系统初始化记录');
@@ -115,6 +119,8 @@ export async function verifyAudit(db: DB, opts: VerifyOptions = {}): Promise<Ver
   }
   if (opts.checkpoint && (head?.seq ?? 0) < opts.checkpoint.seq)
     return bad((head?.seq ?? 0) + 1, `审计记录在检查点（第 ${opts.checkpoint.seq} 条）之前被截断`);
+  const mismatch = await keyHistoryMismatch(db, keyEvents, head?.seq ?? 0);
+  if (mismatch !== null) return { ok: false, checked: head?.seq ?? 0, head, firstBad: { seq: mismatch, reason: TABLE_MISMATCH } };
   return { ok: true, checked: expected - 1, head, firstBad: null };
 }
 
@@ -124,17 +130,12 @@ export async function verifyAudit(db: DB, opts: VerifyOptions = {}): Promise<Ver
  * signature holds; full verification (verifyAudit) also checks the order of key changes.
  */
 export async function knownKeys(db: DB): Promise<Map<string, { key: KeyObject; owner: string }>> {
+  // From the key history table (migration 0010): a few rows, not a pass over the chain.
+  // Full verification checks that table against the chain.
   const keys = new Map<string, { key: KeyObject; owner: string }>();
-  const rows = await db
-    .selectFrom('audit_log')
-    .select(['seq', 'action', 'payload'])
-    .where((eb) => eb.or([eb('seq', '=', 1), eb('action', '=', KEY_EVENTS.keyRegistered)]))
-    .orderBy('seq')
-    .execute();
-  for (const r of rows) {
-    const p = JSON.parse(r.payload) as Record<string, unknown>;
-    const raw = r.seq === 1 ? b64key((p.organization as Record<string, unknown> | undefined)?.publicKey) : b64key(p.publicKey);
-    if (raw) keys.set(fingerprint(raw), { key: importPublicKey(raw), owner: r.seq === 1 ? 'org' : String(p.userId) });
+  for (const r of await storedKeys(db)) {
+    const raw = b64key(r.publicKey);
+    if (raw) keys.set(fingerprint(raw), { key: importPublicKey(raw), owner: r.owner });
   }
   return keys;
 }

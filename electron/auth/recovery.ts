@@ -1,9 +1,10 @@
 import { AppFailure } from '../../shared/result';
-import { appendAudit } from '../audit/append';
+import { appendAudit, auditHead } from '../audit/append';
 import { KEY_EVENTS } from '../audit/verify';
 import type { Mutex } from '../context/locks';
 import { normalizeUsername } from '../store/keyslots';
 import { runAccountChange } from '../vault/account-change';
+import { dropBridgesWhenDone } from '../vault/rotation-rewrap';
 import type { Vault } from '../vault/vault';
 import { passwordProblem, readPolicy } from './policy';
 import { unwrapOrCorrupt } from './session';
@@ -56,6 +57,14 @@ export class Recovery {
             await appendAudit(tx, { actor: 'system', role: 'system', action: 'auth.recoveryUsed', subject: row.id, payload: { text: `使用恢复码重置账号“${username}”的密码`, username, intentId } }, org, this.now());
           },
         });
+        // After a data-key rotation the code is at hand: its slot moves to the new key too.
+        const current = ks.recoverySlot();
+        if (current && ks.isStale(current)) {
+          await ks.setRecoverySlot(code, this.vault.dataKey());
+          ks.settle(this.vault.dataKey(), await auditHead(db));
+          ks.save();
+          await dropBridgesWhenDone(this.vault, this.now());
+        }
       } finally {
         await this.vault.close();
       }

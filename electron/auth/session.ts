@@ -11,6 +11,7 @@ import { fingerprint, generateSigningKey, publicKeyFromPrivate, rawPublicKey, si
 import { WrongKeyError } from '../store/database';
 import { KeyslotCorrupt, type KeyslotFile, type Slot, type Unwrapped } from '../store/keyslots';
 import { runAccountChange } from '../vault/account-change';
+import { dropBridgesWhenDone, rewrapIfStale } from '../vault/rotation-rewrap';
 import type { Vault } from '../vault/vault';
 import { countFailure, refuseIfLocked, targetOf } from './lockout';
 import { DEFAULT_POLICY, passwordProblem, readPolicy } from './policy';
@@ -149,7 +150,8 @@ export class SessionService {
       throw err;
     }
     const db = this.vault.db();
-    if (pending && ks.slot(opened.slot.id)?.digest !== opened.slot.digest) {
+    // A rewrap keeps the password, so whichever way it settled the same password opens the slot.
+    if (pending && pending.kind !== 'rewrap' && ks.slot(opened.slot.id)?.digest !== opened.slot.digest) {
       await this.vault.close();
       throw fail('LOGIN_FAILED', '该账号上次的密码变更因程序中断已完成或已撤销：请使用当前有效的密码登录');
     }
@@ -171,6 +173,7 @@ export class SessionService {
       if (!row.public_key || !pub.equals(row.public_key)) await this.registerKey(user.id, pub);
     }
     this.idleMinutes = (await readPolicy(db)).idleLockMinutes;
+    const rewrapNotice = await this.rewrapAfterRotation(opened, password, row.id, now);
     this.session = {
       user,
       slotId: opened.slot.id,
@@ -180,6 +183,7 @@ export class SessionService {
       lastActivity: now.getTime(),
       notices: [
         ...this.vault.warnings,
+        ...rewrapNotice,
         ...(user.roles.includes('auditor') ? await this.sinceLastLogin(user.id) : []),
         ...(user.roles.includes('sysAdmin') ? await this.backupReminder(now) : []),
       ],
@@ -188,6 +192,28 @@ export class SessionService {
     await this.context().audit({ action: 'auth.login', subject: user.id, payload: null });
     this.emit();
     return this.info();
+  }
+
+  /** After a data-key rotation: the slot moves to the new key while the password is at hand. */
+  private async rewrapAfterRotation(opened: Unwrapped, password: string, userId: string, now: Date): Promise<string[]> {
+    try {
+      if (!(await rewrapIfStale(this.vault, opened.slot.id, password, opened.signingKey, userId, now))) await dropBridgesWhenDone(this.vault, now);
+      return [];
+    } catch {
+      return ['按更换后的数据密钥重新封装本账号的钥匙槽未能完成，将在下次登录时重试'];
+    }
+  }
+
+  /**
+   * The logged-in user's password once more, for a step that needs it (the key rotation
+   * rewraps the user's own slot with it); a wrong one counts like a failed login.
+   */
+  confirmPassword(password: string): Promise<{ slotId: string; signingKey: Buffer | null }> {
+    const s = this.require();
+    return this.reauthenticate(s, password, '密码错误').then((opened) => {
+      opened.dataKey.fill(0);
+      return { slotId: opened.slot.id, signingKey: opened.signingKey };
+    });
   }
 
   /** The 系统管理员 is reminded when the last backup is older than the policy allows. */

@@ -20,6 +20,9 @@ export const calendarFileSchema = z
     holidays: z.array(isoDate),
     /** Saturdays and Sundays that are working days (调休). */
     workdays: z.array(isoDate),
+    /** The notice's document number and date, as the editor records them (optional: older files have only `source`). */
+    noticeNumber: z.string().max(100).optional(),
+    noticeDate: isoDate.optional(),
   })
   .superRefine((f, ctx) => {
     for (const d of [...f.holidays, ...f.workdays])
@@ -45,8 +48,41 @@ export class WorkCalendar {
   private readonly imported = new Map<number, { holidays: Set<string>; workdays: Set<string> }>();
   private readonly packageYears = new Map<number, boolean>();
 
-  constructor(files: readonly CalendarFile[] = []) {
+  constructor(private readonly files: readonly CalendarFile[] = []) {
     for (const f of files) this.imported.set(f.year, { holidays: new Set(f.holidays), workdays: new Set(f.workdays) });
+  }
+
+  /** The same calendar with `file` in place of whatever it had for that year. */
+  withYear(file: CalendarFile): WorkCalendar {
+    return new WorkCalendar([...this.files.filter((f) => f.year !== file.year), file]);
+  }
+
+  /**
+   * One year as an import file: the imported one, or the package's days written the same
+   * way (weekday days off and the days of a named holiday; weekends worked), or null.
+   */
+  yearFile(year: number): { origin: 'imported' | 'package'; file: CalendarFile } | null {
+    const own = this.files.find((f) => f.year === year);
+    if (own) return { origin: 'imported', file: own };
+    if (!this.covers(year)) return null;
+    const named = new Set(chineseDays.getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false));
+    const holidays: string[] = [];
+    const workdays: string[] = [];
+    for (let d = dayjs(`${year}-01-01`); d.year() === year; d = d.add(1, 'day')) {
+      const date = d.format('YYYY-MM-DD');
+      const weekend = d.day() === 0 || d.day() === 6;
+      const work = chineseDays.isWorkday(date);
+      if (weekend && work) workdays.push(date);
+      else if (!work && (!weekend || named.has(date))) holidays.push(date);
+    }
+    return { origin: 'package', file: { format: 'mishen-calendar/1', year, source: `国务院办公厅关于${year}年部分节假日安排的通知（程序自带）`, holidays, workdays } };
+  }
+
+  /** The first year from `year` on that no known calendar covers. */
+  firstUncoveredYear(year: number): number {
+    let y = year;
+    while (this.covers(y) && y < year + 100) y++;
+    return y;
   }
 
   covers(year: number): boolean {

@@ -1,11 +1,14 @@
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { verifyExtract } from '../audit/extract';
 import { parseCheckpoint } from '../audit/verify';
 import { verifyAuditParallel } from '../audit/verify-parallel';
 import { fingerprint } from '../keys/crypto';
 import { openStore } from '../store/database';
 import { KeyslotFile } from '../store/keyslots';
 import { DB_FILE, KEYSLOT_FILE } from '../vault/vault';
-import { option, readStdin } from './args';
+import { complain, option, readStdin, say } from './args';
+import { asUser } from './session';
 
 // `mishen audit verify`: read-only, so it opens the store itself rather than logging in
 // (a login would append to the trail it verifies).
@@ -67,3 +70,62 @@ export async function auditVerify(args: string[]): Promise<number> {
   }
 }
 
+// `mishen audit extract`: the desk's signed extract, headless — logged in as the auditor
+// (the extraction is recorded in the trail like the app's). `mishen audit check`: checks
+// an extract file anywhere, without the data folder: hashes, links, every signature.
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export async function auditExtract(args: string[]): Promise<number> {
+  const out = option(args, '--out');
+  const fromSeq = Number(option(args, '--from-seq'));
+  const toSeq = Number(option(args, '--to-seq'));
+  const from = option(args, '--from');
+  const to = option(args, '--to');
+  const bySeq = Number.isInteger(fromSeq) && fromSeq >= 1 && Number.isInteger(toSeq) && toSeq >= 1;
+  const byDate = !!from && !!to && DAY.test(from) && DAY.test(to);
+  if (!out || (!bySeq && !byDate)) {
+    complain('用法：mishen audit extract --data <数据目录> --user <安全审计员> --password-stdin (--from-seq <序号> --to-seq <序号> | --from <YYYY-MM-DD> --to <YYYY-MM-DD>) --out <文件夹>');
+    return 2;
+  }
+  const dir = resolve(out);
+  if (!existsSync(dir)) {
+    complain(`无法完成：文件夹 ${dir} 不存在`);
+    return 2;
+  }
+  return asUser(args, ['auditor'], async (s) => {
+    const x = await s.audit.signedExtract(bySeq ? { fromSeq, toSeq } : { from, to });
+    // Written under a temporary name and renamed, so a half-written file never carries the final name.
+    for (const [ext, text] of [['json', x.json], ['csv', x.csv]] as const) {
+      const target = join(dir, `${x.fileName}.${ext}`);
+      writeFileSync(`${target}.part`, text, 'utf8');
+      renameSync(`${target}.part`, target);
+    }
+    say(`已导出审计记录第 ${x.fromSeq}–${x.toSeq} 条，共 ${x.count} 条：${join(dir, x.fileName)}.json、.csv`);
+    return 0;
+  });
+}
+
+export async function auditCheck(args: string[]): Promise<number> {
+  const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--trust');
+  const trust = option(args, '--trust');
+  if (!file) {
+    complain('用法：mishen audit check <摘录文件.json> [--trust sha256:<单位密钥指纹>]');
+    return 2;
+  }
+  let text: string;
+  try {
+    text = readFileSync(resolve(file), 'utf8');
+  } catch {
+    complain(`无法读取：${file}`);
+    return 2;
+  }
+  const r = verifyExtract(text, { trustedOrgFingerprint: trust });
+  if (r.ok) {
+    say(`审计记录摘录验证通过：第 ${r.fromSeq}–${r.toSeq} 条，共 ${r.count} 条`);
+    return 0;
+  }
+  say('审计记录摘录验证未通过：');
+  for (const p of r.problems) say(`  ${p}`);
+  return 1;
+}

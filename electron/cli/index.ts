@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { packageVersion } from '../app/version';
-import { auditVerify } from './audit';
+import { auditCheck, auditExtract, auditVerify } from './audit';
 import { backupCreate, backupRestore } from './backup';
 import { bundleExport } from './bundle-export';
 import { demo } from './demo';
@@ -21,6 +21,10 @@ const HELP = `密审台（MiShen）命令行
   mishen --help
   mishen audit verify --data <数据目录> --user <用户名> --password-stdin [--checkpoint <序号:哈希>]
       验证审计日志的哈希链和签名。退出码：0 全部通过；1 发现问题（给出第一条有问题记录的序号）；2 无法打开数据。
+  mishen audit extract --data <数据目录> --user <安全审计员> --password-stdin (--from-seq <序号> --to-seq <序号> | --from <YYYY-MM-DD> --to <YYYY-MM-DD>) --out <文件夹>
+      导出一段审计记录为签名摘录（JSON）和表格（CSV），导出记入审计日志。退出码：0 完成；2 无法完成。
+  mishen audit check <摘录文件.json> [--trust sha256:<单位密钥指纹>]
+      验证审计记录摘录的哈希、链接和签名，不需要数据目录。退出码：0 通过；1 未通过；2 无法读取。
   mishen scan <文件> [--json]
       用与程序相同的规则扫描文件中的密级标志、个人信息、须经批准的领域和过程性信息。
       退出码：0 扫描完成（无论有无发现）；2 文件无法读取。
@@ -47,6 +51,8 @@ type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   'audit verify': auditVerify,
+  'audit extract': auditExtract,
+  'audit check': auditCheck,
   scan,
   redact,
   form,

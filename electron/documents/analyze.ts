@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
+import { placeKind } from '../../shared/documents';
 import { wellFormed } from '../scanner/normalize';
 import { createScanner, type ScanResult } from '../scanner/scanner';
 import type { ListTerm, Rules } from '../scanner/rules';
@@ -7,8 +8,10 @@ import { extractDoc } from './extract/doc';
 import { extractDocx } from './extract/docx';
 import { extractImage } from './extract/image';
 import { extractPdf } from './extract/pdf';
-import { extractHtml, extractText } from './extract/text';
-import type { Extraction } from './extract/types';
+import { extractHtml } from './extract/html';
+import { readPackage } from './extract/ooxml/package';
+import { extractText } from './extract/text';
+import type { Extraction, PartRecord, ReadInner } from './extract/types';
 import { extractXlsx } from './extract/xlsx';
 import { DocumentRefused, LIMITS, mb } from './limits';
 import { findHidden } from './polyglot';
@@ -24,6 +27,8 @@ export interface Analysis extends ScanResult {
   size: number;
   pages: number | null;
   warnings: string[];
+  /** Every part of the file and whether it was read (已读取 / 未读取 with the reason). */
+  parts: PartRecord[];
 }
 
 export type Progress = (phase: 'extract' | 'scan', fraction: number) => void;
@@ -39,38 +44,55 @@ const EXT: Record<DocumentType, string[]> = {
   txt: ['.txt', '.text', '.csv'],
 };
 
-async function extractAs(type: DocumentType, buf: Uint8Array, progress?: Progress): Promise<Extraction> {
+async function extractAs(type: DocumentType, buf: Uint8Array, depth: number, progress?: Progress): Promise<Extraction> {
+  // Files inside this one are read by the same readers, one level deeper, up to the limit.
+  const inner: ReadInner | null = depth < LIMITS.nestingDepth ? (b) => extractInner(b, depth + 1) : null;
   switch (type) {
     case 'docx':
-      return extractDocx(buf);
+      return readPackage(buf, extractDocx(buf), { inner });
     case 'xlsx':
-      return extractXlsx(buf);
+      return readPackage(buf, extractXlsx(buf), { inner });
     case 'pdf':
-      return extractPdf(buf, (done, total) => progress?.('extract', done / total));
+      return extractPdf(buf, (done, total) => progress?.('extract', done / total), inner);
     case 'doc':
       return extractDoc(buf);
     case 'png':
     case 'jpg':
       return extractImage(buf, type);
     case 'html':
-      return extractHtml(buf);
+      return extractHtml(buf, inner);
     case 'txt':
       return extractText(buf);
   }
 }
 
+/** A file found inside another: typed by its bytes like any other; a plain zip is walked entry by entry. */
+async function extractInner(buf: Uint8Array, depth: number): Promise<Extraction> {
+  if (buf.length === 0) throw new DocumentRefused('文件是空的');
+  const type = sniff(buf);
+  if (type) return extractAs(type, buf, depth);
+  if (buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) {
+    const inner: ReadInner | null = depth < LIMITS.nestingDepth ? (b) => extractInner(b, depth + 1) : null;
+    return readPackage(buf, { segments: [], warnings: [], pages: null }, { inner });
+  }
+  throw new DocumentRefused('无法识别文件类型');
+}
+
 /** A second file inside the first (polyglot): warned about, and read when it is an office file. */
-function readHidden(buf: Uint8Array, type: DocumentType, into: Extraction): void {
+async function readHidden(buf: Uint8Array, type: DocumentType, into: Extraction): Promise<void> {
   for (const h of findHidden(buf, type)) {
     const rest = buf.subarray(h.offset);
     const inner = h.what === '压缩包' ? sniffQuietly(rest) : null;
     if (inner === 'docx' || inner === 'xlsx') {
       const label = TYPE_LABELS[inner];
-      const found = inner === 'docx' ? extractDocx(rest) : extractXlsx(rest);
+      // Read as completely as a file of its own: every part, embedded files one level down.
+      const found = await readPackage(rest, inner === 'docx' ? extractDocx(rest) : extractXlsx(rest), { inner: (b) => extractInner(b, 1) });
       into.segments.push(...found.segments.map((s) => ({ ...s, location: `文件中附带的${label}：${s.location}` })));
       into.warnings.unshift(`这份${TYPE_LABELS[type]}的第 ${h.offset} 字节之后还附带一份${label}（一个文件同时是两种格式），其中文字已一并审查；公开前须删除`);
+      into.parts?.push({ name: `第 ${h.offset} 字节起附带的${label}`, what: label, read: true }, ...(found.parts ?? []).map((p) => ({ ...p, name: `附带的${label} › ${p.name}` })));
     } else {
       into.warnings.unshift(`这份${TYPE_LABELS[type]}的第 ${h.offset} 字节处还含有${h.what}（一个文件同时是两种格式），这部分内容无法自动审查，请人工核对；公开前须删除`);
+      into.parts?.push({ name: `第 ${h.offset} 字节起的${h.what}`, what: h.what, read: false, reason: '附带在文件之后的其他格式数据，无法自动审查' });
     }
   }
 }
@@ -88,8 +110,9 @@ export async function extract(buf: Uint8Array, name: string, progress?: Progress
   if (buf.length > LIMITS.fileBytes) throw new DocumentRefused(`文件过大（${mb(buf.length)}，上限 ${mb(LIMITS.fileBytes)}）`);
   const type = sniff(buf);
   if (!type) throw new DocumentRefused('无法识别文件类型：只接受 docx、xlsx、pdf、doc、png、jpg、html 和 txt 文件');
-  const extraction = await extractAs(type, buf, progress);
-  readHidden(buf, type, extraction);
+  const extraction = await extractAs(type, buf, 0, progress);
+  extraction.parts ??= [{ name: TYPE_LABELS[type], what: '整个文件', read: true }];
+  await readHidden(buf, type, extraction);
   const ext = extname(name).toLowerCase();
   if (!EXT[type].includes(ext))
     extraction.warnings.unshift(`文件扩展名为“${ext || '无'}”，但内容是${TYPE_LABELS[type]}，已按实际类型读取`);
@@ -112,12 +135,16 @@ export async function analyze(
 ): Promise<Analysis> {
   const { type, extraction } = await extract(buf, name, progress);
   const result = createScanner({ rules, terms }).scan(extraction.segments, (f) => progress?.('scan', f));
+  // Each stored segment carries its kind of place, so the item page can label it.
+  const segments = result.segments.length === extraction.segments.length ? result.segments.map((s) => ({ ...s, place: placeKind(s.location) })) : result.segments;
   return {
     ...result,
+    segments,
     type,
     sha256: createHash('sha256').update(buf).digest('hex'),
     size: buf.length,
     pages: extraction.pages,
     warnings: extraction.warnings,
+    parts: extraction.parts ?? [],
   };
 }

@@ -21,6 +21,8 @@ export const LIMITS = {
   /** Decoded size of one PDF stream, and of all streams of one PDF together. */
   pdfStreamBytes: 64 * 1024 * 1024,
   pdfDocumentBytes: 512 * 1024 * 1024,
+  /** Files inside files (an xlsx in a docx in a PDF attachment): deeper ones are listed as 未读取. */
+  nestingDepth: 3,
 } as const;
 
 export class DocumentRefused extends AppFailure {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/result';
-import type { DocumentDetail, DocumentProgress, DocumentView, FindingKind, TextPage } from '../../shared/documents';
+import type { DocumentDetail, DocumentPart, DocumentProgress, DocumentView, FindingKind, TextPage } from '../../shared/documents';
 import { isOpenStatus, participation } from '../../shared/workflow';
 import { PUBLIC_ONLY_MESSAGE, type ItemAccess } from '../../shared/visibility';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { defaultRules, type ListTerm, type Rules } from '../scanner/rules';
 import type { DocumentsTable } from '../store/schema';
 import type { SessionContext } from '../context/session';
@@ -85,6 +85,9 @@ export class Documents {
           created_at: now,
         })
         .execute();
+      // Raw SQL until the column is in store/schema.ts (migration 0013 added it).
+      const parts: DocumentPart[] = analysis.parts.map((p) => ({ name: p.name, what: p.what, read: p.read, reason: p.reason ?? null }));
+      await sql`UPDATE documents SET parts = ${JSON.stringify(parts)} WHERE id = ${id}`.execute(tx);
       for (const f of analysis.findings)
         await tx
           .insertInto('findings')
@@ -155,7 +158,9 @@ export class Documents {
     await this.mayRead(d.item_id);
     const view = (await this.views(d.item_id)).find((v) => v.id === documentId)!;
     const rows = await this.ctx.db().selectFrom('findings').selectAll().where('document_id', '=', documentId).orderBy('start').execute();
-    return { ...view, findings: await findingViews(this.ctx, rows), textLength: d.text.length };
+    const stored = await sql<{ parts: string }>`SELECT parts FROM documents WHERE id = ${documentId}`.execute(this.ctx.db());
+    const parts = json<DocumentPart[]>(stored.rows[0]?.parts ?? '[]');
+    return { ...view, findings: await findingViews(this.ctx, rows), textLength: d.text.length, parts };
   }
 
   /** The original bytes, to show the file as itself; never to those who may only see metadata. */

@@ -5,7 +5,7 @@ import { workerAnalyzer } from '../documents/analyzer';
 import { packageVersion } from '../app/version';
 import { startHost } from './server';
 
-// `npm run host -- --data <dir> [--port <n>]`: the first line on stdout is the URL.
+// `npm run host -- --data <dir> [--port <n>] [--today <YYYY-MM-DD>]`: the first line on stdout is the URL.
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -28,7 +28,17 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const port = arg('--port');
+  // Tests fix the calendar day so that deadlines they check do not depend on the day
+  // they run (a date past the shipped calendar shows 日历未覆盖). The browser host is a
+  // development tool and is never packaged; the app itself always uses the real clock.
+  const today = arg('--today');
+  if (today && !/^\d{4}-\d{2}-\d{2}$/.test(today)) {
+    process.stderr.write('--today 须为 YYYY-MM-DD\n');
+    process.exit(2);
+  }
+  const offset = today ? Date.parse(`${today}T10:00:00+08:00`) - Date.now() : 0;
   const runtime = createRuntime({
+    now: () => new Date(Date.now() + offset),
     dataDir: resolve(data),
     host: 'browser-host',
     version: packageVersion(ROOT),
@@ -36,7 +46,7 @@ async function main(): Promise<void> {
     onInternalError: (channel, err) =>
       process.stderr.write(`[mishen] ${channel} failed: ${(err as Error)?.stack ?? String(err)}\n`),
   });
-  const host = await startHost({ runtime, rendererDir, shimFile, port: port ? Number(port) : undefined });
+  const host = await startHost({ runtime, rendererDir, shimFile, port: port ? Number(port) : undefined, clockOffsetMs: offset });
   process.stdout.write(`${host.url}\n`);
   const idle = setInterval(() => runtime.services.session.checkIdle(), 15_000);
 

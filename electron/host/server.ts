@@ -16,7 +16,13 @@ export interface HostOptions {
   port?: number;
   /** Largest accepted request body in bytes (tests lower it). */
   maxBody?: number;
+  /** Tests: the page's clock runs this far from the real one, like the main process's (--today). */
+  clockOffsetMs?: number;
 }
+
+/** Prepended to the shim when the host runs on a fixed day: the page's Date agrees with the main process. */
+const shiftedClock = (ms: number) =>
+  `(()=>{const R=Date,o=${Math.trunc(ms)};class D extends R{constructor(...a){a.length?super(...a):super(R.now()+o)}static now(){return R.now()+o}}globalThis.Date=D})();\n`;
 
 export interface Host {
   url: string;
@@ -142,8 +148,10 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       }
 
       if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', '');
-      if (url.pathname === '/host-shim.js')
-        return send(res, 200, TYPES['.js']!, await readFile(opts.shimFile));
+      if (url.pathname === '/host-shim.js') {
+        const shim = await readFile(opts.shimFile);
+        return send(res, 200, TYPES['.js']!, opts.clockOffsetMs ? Buffer.concat([Buffer.from(shiftedClock(opts.clockOffsetMs)), shim]) : shim);
+      }
 
       const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
       const file = resolve(root, normalize(rel));

@@ -1,6 +1,8 @@
 import { registerCsv, registerXlsx } from './register-file';
 import { rmSync } from 'node:fs';
-import type { QueueEntry, RegisterEntry } from '../../shared/ops/publication';
+import { sql } from 'kysely';
+import type { contract, In } from '../../shared/contract';
+import type { QueueEntry, RegisterEntry, RegisterPage } from '../../shared/ops/publication';
 import { AppFailure } from '../../shared/result';
 
 export type { QueueEntry, RegisterEntry };
@@ -25,6 +27,42 @@ export interface PublicFiles {
 }
 
 
+
+const DAY_MS = 86_400_000;
+/** The UTC instant a Beijing calendar day starts (China keeps no daylight saving), shifted by whole days. */
+const beijingDayStart = (day: string, plusDays: number) => new Date(new Date(`${day}T00:00:00+08:00`).getTime() + plusDays * DAY_MS).toISOString();
+
+interface RegisterRow {
+  id: number;
+  item_id: string;
+  title: string;
+  document_number: string;
+  bundle_id: string;
+  sequence: number;
+  folder: string;
+  files: string;
+  exported_at: string;
+  display_name: string;
+  published_on: string | null;
+  published_url: string | null;
+}
+
+function registerEntryOf(r: RegisterRow): RegisterEntry {
+  return {
+    id: r.id,
+    itemId: r.item_id,
+    title: r.title,
+    documentNumber: r.document_number,
+    bundleId: r.bundle_id,
+    sequence: r.sequence,
+    folder: r.folder,
+    files: JSON.parse(r.files) as string[],
+    exportedAt: r.exported_at,
+    exportedBy: r.display_name,
+    publishedOn: r.published_on,
+    publishedUrl: r.published_url,
+  };
+}
 
 export class PublicationService {
   constructor(
@@ -164,20 +202,33 @@ export class PublicationService {
       .select(['r.id', 'r.item_id', 'items.title', 'items.document_number', 'r.bundle_id', 'bundles.sequence', 'bundles.folder', 'r.files', 'r.exported_at', 'users.display_name', 'r.published_on', 'r.published_url'])
       .orderBy('r.id', 'desc')
       .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      itemId: r.item_id,
-      title: r.title,
-      documentNumber: r.document_number,
-      bundleId: r.bundle_id,
-      sequence: r.sequence,
-      folder: r.folder,
-      files: JSON.parse(r.files) as string[],
-      exportedAt: r.exported_at,
-      exportedBy: r.display_name,
-      publishedOn: r.published_on,
-      publishedUrl: r.published_url,
-    }));
+    return rows.map(registerEntryOf);
+  }
+
+  /** One page of the register: filtered, sorted (ties by entry id) and counted by SQLite. */
+  async registerPage(input: In<typeof contract.publication.registerPage>): Promise<RegisterPage> {
+    let q = this.ctx
+      .db()
+      .selectFrom('publication_register as r')
+      .innerJoin('items', 'items.id', 'r.item_id')
+      .innerJoin('bundles', 'bundles.id', 'r.bundle_id')
+      .innerJoin('users', 'users.id', 'r.exported_by');
+    const t = input.text?.trim();
+    if (t) q = q.where(sql<boolean>`(instr(items.title, ${t}) > 0 OR instr(items.document_number, ${t}) > 0)`);
+    if (input.published !== undefined) q = q.where('r.published_on', input.published ? 'is not' : 'is', null);
+    // exported_at is a UTC instant; the dates people filter by are Beijing days.
+    if (input.exportedFrom) q = q.where('r.exported_at', '>=', beijingDayStart(input.exportedFrom, 0));
+    if (input.exportedTo) q = q.where('r.exported_at', '<', beijingDayStart(input.exportedTo, 1));
+    const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+    const column = { exportedAt: 'r.exported_at', title: 'items.title', documentNumber: 'items.document_number', sequence: 'bundles.sequence', publishedOn: 'r.published_on' } as const;
+    const rows = await q
+      .select(['r.id', 'r.item_id', 'items.title', 'items.document_number', 'r.bundle_id', 'bundles.sequence', 'bundles.folder', 'r.files', 'r.exported_at', 'users.display_name', 'r.published_on', 'r.published_url'])
+      .orderBy(column[input.sort], input.dir)
+      .orderBy('r.id', input.dir)
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize)
+      .execute();
+    return { rows: rows.map(registerEntryOf), total: Number(total), page: input.page, pageSize: input.pageSize };
   }
 
   /** The publisher records that the item is on the website: the 主动公开 clock stops here. */

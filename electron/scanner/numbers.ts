@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import contextWords from '../../resources/scanner/number-context.json';
 import type { FindingKind } from './rules';
 
 // Numbers that identify a person, checked rather than matched: resident ID numbers by
@@ -10,6 +12,47 @@ import type { FindingKind } from './rules';
 
 /** Stands between two segments that are separate cells, columns or table cells. */
 export const CELL_BOUNDARY = '\u001f';
+
+// Context that takes a number out of the personal kinds: a Luhn-valid 运单号 or an 订单号
+// that happens to pass the ID check is a business number, not a person's card or ID,
+// unless the same clause also names one (运单号及收件人身份证号). The words are data
+// (resources/scanner/number-context.json, or a rule pack's `numberContext`), not code.
+
+const words = z.array(z.string().min(1));
+export const numberContextSchema = z.object({
+  format: z.literal('mishen-number-context/1').optional(),
+  /** Labels of business numbers. */
+  lower: words,
+  /** Labels of personal numbers: they keep a number personal even next to a business label. */
+  positive: words,
+});
+export type NumberContextWords = z.output<typeof numberContextSchema>;
+
+export interface NumberContext {
+  /** Whether the clause right before a number labels it as a business number and nothing personal. */
+  notPersonal(before: string): boolean;
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A clause ends at these: the label of one field never reaches a number in the next. */
+const CLAUSE_END = new RegExp(`[，,；;。\\n\\t、${CELL_BOUNDARY}]`);
+
+export function numberContext(w: NumberContextWords): NumberContext {
+  const lower = w.lower.length ? new RegExp(w.lower.map(esc).join('|'), 'i') : null;
+  const positive = w.positive.length ? new RegExp(w.positive.map(esc).join('|'), 'i') : null;
+  return {
+    notPersonal(before) {
+      if (!lower) return false;
+      // The clause the number is in; a line break right before the number (订单号：⏎123) is a wrap, not a new clause.
+      const clause = before.replace(/\s+$/, '').split(CLAUSE_END).at(-1)!;
+      return lower.test(clause) && !positive?.test(clause);
+    },
+  };
+}
+
+export const DEFAULT_NUMBER_CONTEXT: NumberContextWords = numberContextSchema.parse(contextWords);
+let defaultContext: NumberContext | null = null;
+const defaultNumberContext = (): NumberContext => (defaultContext ??= numberContext(DEFAULT_NUMBER_CONTEXT));
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
@@ -46,9 +89,21 @@ export interface NumberRules {
   today: Date;
   /** Words before a number that make a 0-prefixed number a fixed-line phone. */
   phoneContext?: RegExp;
+  /**
+   * Labels that say a number is a waybill, order, invoice or credit code (运单号, 订单号…):
+   * such a number is not an ID or a card unless its clause also names one. The rule pack's
+   * words when given, else resources/scanner/number-context.json.
+   */
+  numberContext?: NumberContext;
 }
 
 export function classifyNumber(digits: string, hadHyphen: boolean, before: string, r: NumberRules): FindingKind | null {
+  const kind = classifyDigits(digits, hadHyphen, before, r);
+  if ((kind === 'ID_CARD' || kind === 'BANK_CARD') && (r.numberContext ?? defaultNumberContext()).notPersonal(before)) return null;
+  return kind;
+}
+
+function classifyDigits(digits: string, hadHyphen: boolean, before: string, r: NumberRules): FindingKind | null {
   if (digits.length === 18 && validResidentId(digits, r.regions, r.today)) return 'ID_CARD';
   if (!/^\d+$/.test(digits)) return null;
   if (/^1[3-9]\d{9}$/.test(digits) || /^861[3-9]\d{9}$/.test(digits)) return 'MOBILE';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import defaults from '../../resources/rules/default.json';
 
 import { FINDING_KINDS, type FindingKind } from '../../shared/documents';
+import { DEFAULT_NUMBER_CONTEXT, numberContextSchema } from './numbers';
 
 export { FINDING_KINDS, type FindingKind };
 
@@ -32,6 +33,8 @@ export const rulesSchema = z.object({
   addressUnits: words,
   addressDetail: words,
   addressEnd: words,
+  /** Labels of business numbers (运单号, 订单号…) that keep a number from being an ID or a card. */
+  numberContext: numberContextSchema.default(DEFAULT_NUMBER_CONTEXT),
 });
 export type Rules = z.output<typeof rulesSchema>;
 

@@ -1,6 +1,7 @@
 import type { FoundText } from '../../shared/documents';
 import type { Ground } from '../../shared/workflow';
 import { TermMatcher } from './aho';
+import { fold } from './fold';
 import { markPatterns } from './marks';
 import { nameFinder } from './names';
 import { hasSpacedCjk, normalize, wellFormed } from './normalize';
@@ -103,6 +104,20 @@ export function createScanner(opts: ScannerOptions) {
     'g',
   );
   const names = nameFinder(rules);
+  // An address ends in digits and a unit (12号, 3单元) and never spans a line: the costly
+  // expression runs only on the lines where a plain pass finds that ending, which gives
+  // the same matches as running it over the whole text.
+  const addressEnding = new RegExp(`\\d(?:${alt(rules.addressEnd)})`, 'g');
+  function* addressMatches(t: string): Generator<[number, number]> {
+    let lineEnd = -1;
+    for (const m of t.matchAll(addressEnding)) {
+      if (m.index < lineEnd) continue;
+      const lineStart = t.lastIndexOf('\n', m.index) + 1;
+      const nl = t.indexOf('\n', m.index);
+      lineEnd = nl < 0 ? t.length : nl;
+      for (const a of t.slice(lineStart, lineEnd).matchAll(address)) yield [lineStart + a.index, lineStart + a.index + a[0].length];
+    }
+  }
 
   const internal = rules.classification.internal;
   const fixed: Array<{ term: string; kind: FindingKind; ground: Ground; basisId: string | null }> = [
@@ -133,7 +148,7 @@ export function createScanner(opts: ScannerOptions) {
    * segments are separate cells, so that nothing joins across them.
    */
   function scanBlock(block: string, marked: string, base: number, locate: (globalStart: number) => string, out: Finding[]): void {
-    const { text: t, at } = normalize(marked);
+    const { text: t, at } = fold(marked);
     const seen = new Set<string>();
     const terms: Finding[] = [];
     // s and e are offsets into `block` (the original); `before` is the normalized text before it.
@@ -168,7 +183,7 @@ export function createScanner(opts: ScannerOptions) {
       if (contextRes.PASSPORT?.test(t.slice(Math.max(0, m.index - 24), m.index))) personal.push([m.index, m.index + m[0].length]);
     }
     for (const m of t.matchAll(plate)) add('PLATE', m.index, m.index + m[0].length);
-    for (const m of t.matchAll(address)) add('ADDRESS', m.index, m.index + m[0].length);
+    for (const [a, b] of addressMatches(t)) add('ADDRESS', a, b);
     for (const [s, e] of names.labelled(t)) add('PERSON_NAME', s, e, GROUND.PERSON_NAME, null, 0.75);
     // A name right before a number that identifies a person is that person's name.
     for (const [a] of personal) {
@@ -191,60 +206,93 @@ export function createScanner(opts: ScannerOptions) {
     out.push(...longestOnly(terms));
   }
 
+  /**
+   * Scans text[0, text.length) in blocks cut at line ends; offsets are reported plus
+   * `base` (where this text starts in the whole, for a slice scanned by a worker).
+   */
+  function scanSpan(text: string, marked: string, base: number, locate: (at: number) => string, out: Finding[], onProgress?: (fraction: number) => void): void {
+    const size = opts.blockChars ?? 1 << 20;
+    let start = 0;
+    while (start < text.length) {
+      let end = Math.min(text.length, start + size);
+      // Cut at a line end so no number is split between blocks.
+      if (end < text.length) {
+        const nl = text.lastIndexOf('\n', end);
+        if (nl > start + size / 2) end = nl + 1;
+      }
+      scanBlock(text.slice(start, end), marked.slice(start, end), base + start, locate, out);
+      start = end;
+      onProgress?.(start / text.length);
+    }
+  }
+
   return {
+    /** Findings in a slice of the prepared text (a worker's part); location left to the caller. */
+    scanSlice(text: string, marked: string, base: number): Finding[] {
+      const out: Finding[] = [];
+      scanSpan(text, marked, base, () => '', out);
+      return out;
+    },
     /** Scans segments in blocks; progress goes from 0 to 1. */
     scan(segments: ReadonlyArray<{ location: string; text: string; cell?: string }>, onProgress?: (fraction: number) => void): ScanResult {
-      const located: Located[] = [];
-      const parts: string[] = [];
-      const marks: string[] = [];
-      let bounded = false;
-      let pos = 0;
-      segments.forEach((s, i) => {
-        located.push({ location: s.location, start: pos, end: pos + s.text.length });
-        const text = wellFormed(s.text);
-        parts.push(text);
-        // Digits never join across two cells, or from a cell into text outside it.
-        if (i > 0) {
-          const same = (segments[i - 1]!.cell ?? null) === (s.cell ?? null);
-          bounded ||= !same;
-          marks.push(same ? '\n' : CELL_BOUNDARY);
-        }
-        marks.push(text);
-        pos += s.text.length + 1;
-      });
-      const text = parts.join('\n');
-      // Without cells the marked text is the text itself: no second copy of a large file.
-      const marked = bounded ? marks.join('') : text;
-      const locate = (at: number): string => {
-        let lo = 0;
-        let hi = located.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi + 1) >> 1;
-          if (located[mid]!.start <= at) lo = mid;
-          else hi = mid - 1;
-        }
-        return located[lo]?.location ?? '';
-      };
+      const { text, marked, located, locate } = prepareSegments(segments);
       const findings: Finding[] = [];
-      const size = opts.blockChars ?? 1 << 20;
-      let start = 0;
-      while (start < text.length) {
-        let end = Math.min(text.length, start + size);
-        // Cut at a line end so no number is split between blocks.
-        if (end < text.length) {
-          const nl = text.lastIndexOf('\n', end);
-          if (nl > start + size / 2) end = nl + 1;
-        }
-        scanBlock(text.slice(start, end), marked.slice(start, end), start, locate, findings);
-        start = end;
-        onProgress?.(start / text.length);
-      }
+      scanSpan(text, marked, 0, locate, findings, onProgress);
       findings.push(...gpsFindings(segments, located));
-      findings.sort((a, b) => a.start - b.start || a.kind.localeCompare(b.kind));
+      findings.sort(byPlace);
       return { text, segments: located, findings };
     },
   };
 }
+
+/** The segments joined as the scanner reads them, and where each one lies. */
+export function prepareSegments(segments: ReadonlyArray<{ location: string; text: string; cell?: string }>): Prepared {
+  const located: Located[] = [];
+  const parts: string[] = [];
+  const marks: string[] = [];
+  let bounded = false;
+  let pos = 0;
+  segments.forEach((s, i) => {
+    located.push({ location: s.location, start: pos, end: pos + s.text.length });
+    const text = isWellFormed(s.text) ? s.text : wellFormed(s.text);
+    parts.push(text);
+    // Digits never join across two cells, or from a cell into text outside it.
+    if (i > 0) {
+      const same = (segments[i - 1]!.cell ?? null) === (s.cell ?? null);
+      bounded ||= !same;
+      marks.push(same ? '\n' : CELL_BOUNDARY);
+    }
+    marks.push(text);
+    pos += s.text.length + 1;
+  });
+  const text = parts.join('\n');
+  // Without cells the marked text is the text itself: no second copy of a large file.
+  const marked = bounded ? marks.join('') : text;
+  const locate = (at: number): string => {
+    let lo = 0;
+    let hi = located.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (located[mid]!.start <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return located[lo]?.location ?? '';
+  };
+  return { text, marked, located, locate };
+}
+
+// String.prototype.isWellFormed (Node 20) checks a whole text in native code; the
+// replacing regular expression then runs only on text that has a lone surrogate.
+const isWellFormed = (s: string): boolean => (s as string & { isWellFormed?: () => boolean }).isWellFormed?.() ?? false;
+
+export interface Prepared {
+  text: string;
+  marked: string;
+  located: Located[];
+  locate: (at: number) => string;
+}
+
+export const byPlace = (a: Finding, b: Finding): number => a.start - b.start || a.kind.localeCompare(b.kind);
 
 /**
  * One finding per place: a special-domain or process term inside a longer one of the same
@@ -267,7 +315,7 @@ function longestOnly(terms: Finding[]): Finding[] {
 /** The image extractor reports a photo's GPS position as its own segment: the position is where it was taken. */
 export const GPS_LOCATION = 'GPS 位置';
 
-function gpsFindings(segments: ReadonlyArray<{ location: string; text: string }>, located: Located[]): Finding[] {
+export function gpsFindings(segments: ReadonlyArray<{ location: string; text: string }>, located: Located[]): Finding[] {
   const out: Finding[] = [];
   segments.forEach((s, i) => {
     if (s.location !== GPS_LOCATION && !s.location.endsWith(`：${GPS_LOCATION}`)) return;

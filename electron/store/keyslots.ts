@@ -4,6 +4,10 @@ import { z } from 'zod';
 import canonicalize from 'canonicalize';
 import { macWith, open, PASSWORD_KDF, scrypt, seal, sha256Hex, type ScryptParams } from '../keys/crypto';
 import { writeFileAtomic } from './atomic';
+import { followBridges, keyIdOf, keysSchema, rotationIntentSchema, sealedSchema as sealed, type KeyGenerations, type RotationIntent } from './keyslots-rotation';
+import { normalizeRecoveryCode } from './recovery-code';
+
+export { generateRecoveryCode, normalizeRecoveryCode } from './recovery-code';
 
 // LUKS-like keyslots: the random data key that opens the database is wrapped once
 // per user (by a key derived from the password) and once for the recovery code. The
@@ -11,7 +15,6 @@ import { writeFileAtomic } from './atomic';
 // name, and lockout counters live here because they must work before the database
 // can be opened.
 
-const sealed = z.object({ iv: z.string(), ct: z.string(), tag: z.string() });
 /** Bounded so that a crafted file cannot make a login spend hours or gigabytes. */
 const kdfSchema = z.object({
   alg: z.literal('scrypt'),
@@ -35,6 +38,8 @@ const slotSchema = z.object({
    * not taken for a wrong password (which would count towards the lockout).
    */
   digest: z.string().optional(),
+  /** Which data key generation the slot wraps (keyslots-rotation.ts); absent before the first rotation. */
+  keyId: z.string().optional(),
 });
 const pendingSchema = z.object({
   at: z.string(),
@@ -62,9 +67,13 @@ const fileSchema = z.object({
   anchor: z.object({ counter: z.number().int().min(0), head: z.object({ seq: z.number().int(), hash: z.string() }).nullable(), mac: z.string() }).nullable().default(null),
   /** An account change written here whose database half may not have committed. */
   intent: z
-    .object({ id: z.string(), kind: z.enum(['create', 'reset', 'password', 'recovery']), slotId: z.string(), previous: slotSchema.nullable() })
+    .object({ id: z.string(), kind: z.enum(['create', 'reset', 'password', 'recovery', 'rewrap']), slotId: z.string(), previous: slotSchema.nullable() })
     .nullable()
     .default(null),
+  /** Data key generations and the bridges from older ones (vault/rotation.ts). */
+  keys: keysSchema.nullable().default(null),
+  /** A data-key rotation whose store half may not have happened. */
+  rotation: rotationIntentSchema.nullable().default(null),
 });
 export type Intent = NonNullable<z.infer<typeof fileSchema>['intent']>;
 export type Anchor = NonNullable<z.infer<typeof fileSchema>['anchor']>;
@@ -77,7 +86,8 @@ export class KeyslotCorrupt extends Error {
 }
 
 const ANCHOR_PURPOSE = 'mishen-keyslot-anchor/1';
-const slotDigest = (s: Slot) => sha256Hex(canonicalize({ id: s.id, kind: s.kind, lookup: s.lookup, kdf: s.kdf, wrapped: s.wrapped, signingKey: s.signingKey })!);
+const slotDigest = (s: Slot) =>
+  sha256Hex(canonicalize({ id: s.id, kind: s.kind, lookup: s.lookup, kdf: s.kdf, wrapped: s.wrapped, signingKey: s.signingKey, ...(s.keyId ? { keyId: s.keyId } : {}) })!);
 
 /** Who a failed attempt counts against: an account's slot, or a name with none. */
 export type LockTarget = { slotId: string } | { lookup: string };
@@ -101,6 +111,8 @@ export interface Unwrapped {
   dataKey: Buffer;
   /** The user's signing key (PKCS#8), once the user has chosen a password of their own. */
   signingKey: Buffer | null;
+  /** The slot wraps an older data key, reached through a rotation bridge: rewrap it. */
+  stale: boolean;
 }
 
 export class KeyslotFile {
@@ -119,11 +131,8 @@ export class KeyslotFile {
       format: 'mishen-keyslots/1',
       lookupSalt: randomBytes(16).toString('base64'),
       lockout: { maxFailed: 5, minutes: 30 },
-      slots: [],
-      pending: [],
-      unknown: {},
-      anchor: null,
-      intent: null,
+      ...{ slots: [], pending: [], unknown: {} },
+      ...{ anchor: null, intent: null, keys: null, rotation: null },
     };
     return new KeyslotFile(path, data, kdf);
   }
@@ -183,6 +192,7 @@ export class KeyslotFile {
       signingKey: signingKey ? seal(kek, signingKey, signingContext(id)) : null,
       failures: 0,
       lockedUntil: null,
+      keyId: keyIdOf(dataKey),
     };
     return { ...slot, digest: slotDigest(slot) };
   }
@@ -226,10 +236,35 @@ export class KeyslotFile {
     if (slot.digest && slot.digest !== slotDigest(slot)) throw new KeyslotCorrupt();
     const input = slot.kind === 'recovery' ? normalizeRecoveryCode(secret) : secret;
     const kek = await scrypt(input, Buffer.from(slot.kdf.salt, 'base64'), slot.kdf);
-    const dataKey = open(kek, slot.wrapped, slotContext(slot.id));
-    if (!dataKey) return null;
+    const wrappedKey = open(kek, slot.wrapped, slotContext(slot.id));
+    if (!wrappedKey) return null;
     const signingKey = slot.signingKey ? open(kek, slot.signingKey, signingContext(slot.id)) : null;
-    return { slot, dataKey, signingKey };
+    const { key, stale, broken } = followBridges(wrappedKey, this.data.keys?.bridges ?? []);
+    if (broken) throw new KeyslotCorrupt();
+    if (stale) wrappedKey.fill(0);
+    return { slot, dataKey: key, signingKey, stale };
+  }
+
+  // --- data key generations (vault/rotation.ts) ------------------------------------
+
+  get keys(): KeyGenerations | null {
+    return this.data.keys;
+  }
+
+  get rotation(): RotationIntent | null {
+    return this.data.rotation;
+  }
+
+  /** Rotation bookkeeping; the caller saves (and settles the anchor under the key that opens the store). */
+  setGenerations(keys: KeyGenerations | null, rotation: RotationIntent | null): void {
+    this.data.keys = keys;
+    this.data.rotation = rotation;
+  }
+
+  /** Whether the slot still wraps a data key older than the store's (known without the password). */
+  isStale(slot: Slot): boolean {
+    const current = this.data.keys?.current;
+    return !!current && slot.keyId !== current;
   }
 
   /** Spends the same time as a real attempt when there is no slot to try. */
@@ -325,7 +360,10 @@ export class KeyslotFile {
 
   private anchorMac(dataKey: Buffer, counter: number, head: { seq: number; hash: string } | null): string {
     const slots = this.data.slots.map((s) => ({ id: s.id, digest: s.digest ?? slotDigest(s) }));
-    return macWith(dataKey, ANCHOR_PURPOSE, canonicalize({ counter, head, slots })!);
+    // The generations are covered once there are any, so files from before rotation keep their MAC.
+    const k = this.data.keys;
+    const keys = k ? { keys: { current: k.current, rotatedAt: k.rotatedAt, bridges: k.bridges.map((b) => `${b.from}>${b.to}`) } } : {};
+    return macWith(dataKey, ANCHOR_PURPOSE, canonicalize({ counter, head, slots, ...keys })!);
   }
 
   /** Whether the anchor was written by a holder of the data key and still matches the slots. */
@@ -357,21 +395,4 @@ export class LastSlotError extends Error {
     super('the last usable keyslot cannot be removed');
     this.name = 'LastSlotError';
   }
-}
-
-// Recovery codes: 26 characters of Crockford's base32 (130 bits), printed in groups.
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-export function generateRecoveryCode(): string {
-  const bytes = randomBytes(26);
-  const chars = [...bytes].map((b) => CROCKFORD[b & 31]).join('');
-  return chars.match(/.{1,4}/g)!.join('-');
-}
-
-export function normalizeRecoveryCode(code: string): string {
-  return code
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/[IL]/g, '1')
-    .replace(/O/g, '0');
 }

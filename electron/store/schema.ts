@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 // Row types of the encrypted database, one interface per table. JSON columns hold
 // text; the data-access functions parse and validate them.
@@ -90,6 +90,33 @@ export interface ItemsTable {
   created_at: string;
   updated_at: string;
   decided_on: string | null;
+  /** Derived (migration 0009, kept by electron/workflow/derived.ts): the role on the current step while in review. */
+  step_role: Generated<string | null>;
+  step_first: Generated<number>;
+  /** Kept by triggers on findings: an unmarked item whose file bears a mark not dismissed. */
+  class_question: Generated<number>;
+  due_on: Generated<string | null>;
+  overdue_from: Generated<string | null>;
+  publish_due: Generated<string | null>;
+  /** NULL until the due dates have been computed (after migration, after a calendar import). */
+  derived_at: Generated<string | null>;
+}
+
+/** An item row as read (derived columns included). */
+export type ItemRow = Selectable<ItemsTable>;
+
+export interface ItemSignersTable {
+  item_id: string;
+  step_id: string;
+  user_id: string;
+}
+
+/** Key events of the audit chain (migration 0010), checked against it by verification. */
+export interface AuditKeysTable {
+  seq: number;
+  action: string;
+  owner: string | null;
+  public_key: string | null;
 }
 
 export interface OpinionsTable {
@@ -233,6 +260,8 @@ export interface DocumentsTable {
   /** The extracted text, segments joined by newlines; offsets of findings point into it. */
   text: string;
   segments: string;
+  /** Every part of the file and whether it was read (migration 0013), as JSON. */
+  parts: Generated<string>;
   created_by: string;
   created_at: string;
 }
@@ -391,6 +420,8 @@ export interface Schema {
   recalls: RecallsTable;
   applications: ApplicationsTable;
   profile_steps: ProfileStepsTable;
+  item_signers: ItemSignersTable;
+  audit_keys: AuditKeysTable;
   documents: DocumentsTable;
   findings: FindingsTable;
 }

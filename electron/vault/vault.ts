@@ -6,6 +6,7 @@ import { PASSWORD_KDF, type ScryptParams } from '../keys/crypto';
 import { openStore, type DB, type OpenStore } from '../store/database';
 import { KeyslotFile } from '../store/keyslots';
 import { checkAgainstKeyslots, markRunning, markStopped, RUNNING_MARKER, uncleanStopProblem } from './integrity';
+import { openAcrossRotation } from './rotation-open';
 
 // The data folder: the keyslot file, the encrypted store and the organization's key.
 // It knows nothing of who is logged in; the session opens it with a data key and
@@ -87,14 +88,17 @@ export class Vault {
   async open(dataKey: Buffer): Promise<void> {
     if (this.unlocked) return;
     const unclean = uncleanStopProblem(this.files);
-    const store = await openStore(this.dbPath, dataKey);
+    // A rotation a crash interrupted is undone or finished first: the anchor is under the key that opens the store.
+    const opened = await openAcrossRotation(this.slots(), this.dataDir, this.dbPath, dataKey);
+    const store = opened.store;
     const orgRow = await store.db.selectFrom('organization').selectAll().executeTakeFirstOrThrow();
     this.unlocked = {
       store,
-      dataKey,
+      dataKey: opened.key,
       org: { ...signerFromPrivateKey(orgRow.private_key), name: orgRow.name, shortName: orgRow.short_name, publicKey: orgRow.public_key },
     };
-    const problems = [...(unclean ? [unclean] : []), ...(await checkAgainstKeyslots(this.slots(), store.db, dataKey))];
+    const rotation = await opened.settle(this.org());
+    const problems = [...(unclean ? [unclean] : []), ...rotation, ...(await checkAgainstKeyslots(this.slots(), store.db, opened.key))];
     // Once per start of the program: SQLite's own structural check of the store.
     if (!this.checkedAtStart) {
       this.checkedAtStart = true;
@@ -128,10 +132,43 @@ export class Vault {
     return this.unlocked.org;
   }
 
+  /** Rows this connection has changed since it opened: the one writer's count of writes. */
+  changeCount(): number {
+    if (!this.unlocked) throw notLoggedIn();
+    return (this.unlocked.store.raw.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  }
+
   /** A consistent copy of the open store, encrypted under the same key (backups). */
   vacuumInto(file: string): void {
     if (!this.unlocked) throw notLoggedIn();
     this.unlocked.store.raw.prepare('VACUUM INTO ?').run(file);
+  }
+
+  /**
+   * Replaces the store's file (key rotation): closes the store, lets `swap` move the new
+   * file in, and opens it with `newKey`. A failing swap reopens the old file; a failing
+   * reopen after the swap leaves the vault closed (the next open finishes the rotation).
+   */
+  async swapStore(newKey: Buffer, swap: (oldKey: Buffer) => void, unchangedSince: number): Promise<void> {
+    const u = this.unlocked;
+    if (!u) throw notLoggedIn();
+    // Checked in the same tick as the store is taken away: no write can slip in between.
+    if (this.changeCount() !== unchangedSince) throw new AppFailure('CONFLICT', '更换数据密钥期间数据库发生了变化，已放弃本次更换，请重试');
+    this.unlocked = null;
+    await u.store.close();
+    // Closed cleanly: a crash before the reopen is no unclean stop of this store.
+    markStopped(this.files);
+    try {
+      swap(u.dataKey);
+    } catch (err) {
+      this.unlocked = { ...u, store: await openStore(this.dbPath, u.dataKey) };
+      markRunning(this.files);
+      throw err;
+    }
+    const store = await openStore(this.dbPath, newKey);
+    markRunning(this.files);
+    u.dataKey.fill(0);
+    this.unlocked = { store, dataKey: newKey, org: u.org };
   }
 
   /** The data key, for wrapping it into a new slot. Never leaves the main process. */

@@ -4,7 +4,9 @@ import type { ItemDetail } from '../../shared/types';
 import { isFinishedStatus, participation, type Profile } from '../../shared/workflow';
 import type { KeyedLocks } from '../context/locks';
 import type { SessionContext, Tx } from '../context/session';
-import type { ItemsTable } from '../store/schema';
+import type { ItemRow } from '../store/schema';
+import type { WorkCalendar } from '../calendar/workdays';
+import { refreshDerived } from './derived';
 import type { ReviewState } from './engine';
 import type { CalendarSource, CatalogueWriter, PublicVersionGate } from './ports';
 import type { ProfileStore } from './profile-store';
@@ -15,7 +17,7 @@ import { parseJson } from './rules';
 // the row, checks, changes it and appends the signed audit entry, then reads the item
 // back. Commands on different items never wait for each other.
 
-export type ItemFn = (tx: Tx, row: ItemsTable, profile: Profile, state: ReviewState) => Promise<void>;
+export type ItemFn = (tx: Tx, row: ItemRow, profile: Profile, state: ReviewState) => Promise<void>;
 
 export interface ItemDeps {
   ctx: SessionContext;
@@ -45,6 +47,7 @@ export class ItemChanges {
   }
 
   async change(id: string, fn: ItemFn): Promise<ItemDetail> {
+    const cal = await this.deps.calendar.calendar();
     await this.deps.locks.run(id, () =>
       this.ctx
         .db()
@@ -53,12 +56,18 @@ export class ItemChanges {
           const row = await this.deps.queries.row(tx, id);
           const profile = await this.deps.profiles.get(row.profile_id, row.profile_version, tx);
           await fn(tx, row, profile, parseJson<ReviewState>(row.state));
+          await this.rederive(tx, id, cal);
         }),
     );
     return this.deps.queries.get(id);
   }
 
-  async saveState(tx: Tx, row: ItemsTable, state: ReviewState, extra: Partial<ItemsTable> = {}): Promise<void> {
+  /** The list columns (derived.ts), in the transaction of the change that moved them. */
+  rederive(tx: Tx, id: string, cal: WorkCalendar): Promise<void> {
+    return refreshDerived(tx, [id], { profiles: this.deps.profiles, today: () => this.today(), now: () => this.ctx.now() }, cal);
+  }
+
+  async saveState(tx: Tx, row: ItemRow, state: ReviewState, extra: Partial<ItemRow> = {}): Promise<void> {
     const stepChanged = state.stepId !== row.step_id || state.status !== row.status;
     const finished = isFinishedStatus(state.status) && state.status !== row.status;
     await tx
@@ -92,7 +101,7 @@ export class ItemChanges {
   }
 
   /** Letters and replies are recorded by the registrant, a signer of the item or a reviewer. */
-  requireParticipant(row: ItemsTable, state: ReviewState): void {
+  requireParticipant(row: ItemRow, state: ReviewState): void {
     if (!participation({ createdBy: row.created_by, signedBy: state.signedBy }, this.ctx.user()).participant)
       throw fail('FORBIDDEN', '只有登记人或参与审查的人员可以登记往来文书');
   }

@@ -87,6 +87,7 @@ export class ItemCommands {
           payload: { text: `登记“${fields.title}”，按《${profile.name}》审查`, fields, profile: { id: profile.id, version: profile.version } },
           role: 'handler',
         });
+        await this.c.rederive(tx, id, cal);
       });
     return this.c.deps.queries.get(id);
   }

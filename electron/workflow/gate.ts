@@ -1,13 +1,13 @@
 import type { DB } from '../store/database';
 import type { Tx } from '../context/session';
-import type { ItemsTable } from '../store/schema';
+import type { ItemRow } from '../store/schema';
 import type { Gate } from './engine';
 
 // The facts about an item's carrier files that the gate in front of publication needs:
 // how many findings are undecided and confirmed, and whether a file carries a
 // classification mark while the item is registered as unmarked.
 
-export async function gateFacts(db: DB | Tx, row: ItemsTable, today: string, publicVersionsMissing = 0): Promise<Gate> {
+export async function gateFacts(db: DB | Tx, row: ItemRow, today: string, publicVersionsMissing = 0): Promise<Gate> {
   const rows = await db
     .selectFrom('findings')
     .innerJoin('documents', 'documents.id', 'findings.document_id')

@@ -1,9 +1,14 @@
+import dayjs from 'dayjs';
 import { AppFailure } from '../../shared/result';
 import type { ProfileInfo } from '../../shared/types';
-import type { Profile } from '../../shared/workflow';
+import { isOpenStatus, type Profile } from '../../shared/workflow';
+import type { RunningDeadline } from '../calendar/ports';
+import type { WorkCalendar } from '../calendar/workdays';
 import type { SessionContext, Tx } from '../context/session';
 import type { DB } from '../store/database';
-import { parseProfile, shippedProfiles } from './profiles';
+import type { ReviewState } from './engine';
+import { parseProfile, shippedProfiles, SHIPPED_PROFILE_IDS } from './profiles';
+import { deadlines, parseJson } from './rules';
 
 // Review procedures as stored versions. Items keep the version they were registered
 // under forever, so a stored version is never changed: editing makes a new one.
@@ -87,6 +92,50 @@ export class ProfileStore {
     return this.info(id, version);
   }
 
+  /** A trial copy no item ever used, deleted with its steps; anything else is refused. */
+  async delete(id: string, version: number): Promise<null> {
+    if (SHIPPED_PROFILE_IDS.includes(id)) throw fail('CONFLICT', '程序自带的审查制度不能删除');
+    const db = this.ctx.db();
+    const row = await db.selectFrom('profiles').select('definition').where('id', '=', id).where('version', '=', version).executeTakeFirst();
+    if (!row) throw fail('NOT_FOUND', '找不到要删除的审查流程版本');
+    const name = (JSON.parse(row.definition) as Profile).name;
+    const act = await this.activeRef();
+    if (act?.id === id && act.version === version) throw fail('CONFLICT', `“${name}”第 ${version} 版是本单位现行的审查流程，不能删除；请先选用其他流程`);
+    await db.transaction().execute(async (tx) => {
+      const used = await tx.selectFrom('items').select((eb) => eb.fn.countAll<number>().as('n')).where('profile_id', '=', id).where('profile_version', '=', version).executeTakeFirst();
+      if (Number(used?.n ?? 0) > 0) throw fail('CONFLICT', `已有 ${used!.n} 个事项按“${name}”第 ${version} 版办理，不能删除`);
+      await tx.deleteFrom('profile_steps').where('profile_id', '=', id).where('version', '=', version).execute();
+      await tx.deleteFrom('profiles').where('id', '=', id).where('version', '=', version).execute();
+      await this.ctx.append(tx, { action: 'profile.deleted', subject: `profile:${id}`, payload: { id, version, name }, role: 'secAdmin' });
+    });
+    this.cache.delete(`${id}@${version}`);
+    return null;
+  }
+
+  /**
+   * Every running deadline of the items still under way, counted on `cal`: the calendar
+   * editor compares two calendars with it. It lives here because it reads each item's
+   * procedure version; the counting itself is the workflow's own (rules.deadlines).
+   */
+  async runningDeadlines(cal: WorkCalendar): Promise<RunningDeadline[]> {
+    const db = this.ctx.db();
+    const rows = (await db.selectFrom('items').selectAll().where('status', 'in', ['inReview', 'escalated', 'awaitingDeclassification', 'approved']).execute()).filter(
+      (r) => isOpenStatus(r.status) || r.status === 'approved',
+    );
+    const published = new Set(
+      rows.length ? (await db.selectFrom('publication_register').select('item_id').where('published_on', 'is not', null).execute()).map((r) => r.item_id) : [],
+    );
+    const today = dayjs(this.ctx.now()).format('YYYY-MM-DD');
+    const out: RunningDeadline[] = [];
+    for (const row of rows) {
+      if (row.status === 'approved' && published.has(row.id)) continue;
+      const profile = await this.get(row.profile_id, row.profile_version, db);
+      // Letters' deadlines are dates written on the letters: a new calendar does not move them.
+      for (const d of deadlines(row, profile, parseJson<ReviewState>(row.state), [], cal, today, null)) out.push({ itemId: row.id, label: d.label, due: d.due });
+    }
+    return out;
+  }
+
   /**
    * Saves an edited profile. A copy of a shipped profile gets its own id; editing a
    * stored one makes a new version — items already under review keep theirs.
@@ -105,7 +154,11 @@ export class ProfileStore {
     if (shippedProfiles().some((s) => s.id === p.id)) {
       const base = { id: p.id, version: p.version };
       let n = 1;
-      while (await db.selectFrom('profiles').select('id').where('id', '=', `${base.id}-custom${n}`).executeTakeFirst()) n++;
+      // A deleted copy's id stays spent: the audit trail already names it.
+      const taken = async (id: string) =>
+        (await db.selectFrom('profiles').select('id').where('id', '=', id).executeTakeFirst()) ??
+        (await db.selectFrom('audit_log').select('seq').where('subject', '=', `profile:${id}`).executeTakeFirst());
+      while (await taken(`${base.id}-custom${n}`)) n++;
       p = { ...p, id: `${base.id}-custom${n}`, version: 1, basedOn: base };
     } else {
       const last = await db.selectFrom('profiles').select('version').where('id', '=', p.id).orderBy('version', 'desc').executeTakeFirst();

@@ -4,17 +4,20 @@ import { AppFailure } from '../../shared/result';
 import { ROLE_LABELS } from '../../shared/roles';
 import type { Deadline, HistoryEntry, ItemDetail, ItemFields, ItemSummary, SessionUser } from '../../shared/types';
 import { itemAccess, NO_ACCESS_MESSAGE, type ItemAccess } from '../../shared/visibility';
-import { GROUND_LABELS, OUTCOME_LABELS, participation, RECHECK_STATUSES, STATUS_LABELS, type Ground, type ItemStatus } from '../../shared/workflow';
+import { GROUND_LABELS, OUTCOME_LABELS, participation, STATUS_LABELS, type Ground, type ItemStatus } from '../../shared/workflow';
 import { entrySignatureValid, knownKeys } from '../audit/verify';
 import type { WorkCalendar } from '../calendar/workdays';
 import type { SessionContext, Tx } from '../context/session';
 import type { DB } from '../store/database';
-import type { ItemsTable, Schema } from '../store/schema';
+import type { ItemRow, Schema } from '../store/schema';
 import { currentStep, whyNot, type ReviewState } from './engine';
 import type { BasisTitles, CalendarSource, CatalogueWriter } from './ports';
 import type { ProfileStore } from './profile-store';
 import { classificationQuestions } from './gate';
-import { blockers, consultationViews, deadlines, parseJson as json } from './rules';
+import { applicationClocks, blockers, consultationViews, deadlines, parseJson as json, type ApplicationClock } from './rules';
+import { refreshStale } from './derived';
+import { fastCalendar } from './fast-calendar';
+import { itemPage, type ListView } from './list-pages';
 
 // The item read model: queries and row → view mapping, apart from the commands that
 // change items. Lists read every related row in one query per table, not one per item.
@@ -48,25 +51,30 @@ async function publishedDates(db: DB | Tx, ids: readonly string[]): Promise<Map<
 
 export class ItemQueries {
   constructor(
-    private readonly ctx: SessionContext,
+    readonly ctx: SessionContext,
     private readonly profiles: ProfileStore,
-    private readonly calendar: CalendarSource,
+    calendar: CalendarSource,
     private readonly bases: BasisTitles,
     private readonly catalogue: Pick<CatalogueWriter, 'has'>,
-  ) {}
+  ) {
+    // Lists sum working days for every row shown: from a table, not a walk (fast-calendar.ts).
+    this.calendar = { calendar: async () => fastCalendar(await calendar.calendar()) };
+  }
 
-  private today(): string {
+  private readonly calendar: CalendarSource;
+
+  today(): string {
     return dayjs(this.ctx.now()).format('YYYY-MM-DD');
   }
 
-  async row(db: DB | Tx, id: string): Promise<ItemsTable> {
+  async row(db: DB | Tx, id: string): Promise<ItemRow> {
     const row = await db.selectFrom('items').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new AppFailure('NOT_FOUND', '找不到该事项');
     return row;
   }
 
   /** Need-to-know for one item row (shared/visibility.ts), for the current user. */
-  async accessTo(row: ItemsTable, questions?: Set<string>): Promise<ItemAccess> {
+  async accessTo(row: ItemRow, questions?: Set<string>): Promise<ItemAccess> {
     const state = json<ReviewState>(row.state);
     let stepRole: string | null = null;
     if (state.status === 'inReview') {
@@ -87,13 +95,27 @@ export class ItemQueries {
     return a;
   }
 
-  private async summary(row: ItemsTable, consultations: ConsultationRow[], escalations: EscalationRow[], cal: WorkCalendar, user: SessionUser, publishedOn: string | null): Promise<ItemSummary> {
+  private async summary(
+    row: ItemRow,
+    consultations: ConsultationRow[],
+    escalations: EscalationRow[],
+    cal: WorkCalendar,
+    user: SessionUser,
+    publishedOn: string | null,
+    application: ApplicationClock | null,
+  ): Promise<ItemSummary> {
     const profile = await this.profiles.get(row.profile_id, row.profile_version);
     const state = json<ReviewState>(row.state);
     const today = this.today();
-    const dl = deadlines(row, profile, state, consultationViews(consultations, profile, today, row.review_mode), cal, today, publishedOn);
+    const dl = deadlines(row, profile, state, consultationViews(consultations, profile, today, row.review_mode), cal, today, publishedOn, application);
     for (const e of escalations)
-      dl.push({ label: `“${e.authority}”答复报审的期限`, due: e.deadline, overdue: e.deadline !== null && today > e.deadline, basis: e.deadline ? '' : '依《保密法》规定时限，以来函为准' });
+      dl.push({
+        label: `“${e.authority}”答复报审的期限`,
+        due: e.deadline,
+        overdue: e.deadline !== null && today > e.deadline,
+        basis: e.deadline ? '' : '依《保密法》规定时限，以来函为准',
+        ...(e.deadline ? {} : { undated: true }),
+      });
     const step = state.status === 'inReview' ? currentStep(profile, state) : null;
     withRemaining(dl, cal, today);
     return {
@@ -114,30 +136,35 @@ export class ItemQueries {
     };
   }
 
-  async list(view: 'inbox' | 'all' | 'recheck' | 'declassification'): Promise<ItemSummary[]> {
+  /** Every item of a list, page by page (for the few callers that want all of it). */
+  async list(view: ListView): Promise<ItemSummary[]> {
+    const out: ItemSummary[] = [];
+    for (let page = 1; ; page++) {
+      const p = await itemPage(this, { view, sort: 'createdAt', dir: 'desc', page, pageSize: 1000 });
+      out.push(...p.rows);
+      if (out.length >= p.total || p.rows.length === 0) return out;
+    }
+  }
+
+  /** Computes the due dates of rows that have none yet (after migration 0009 or a calendar import). */
+  async ensureDerived(): Promise<void> {
+    await refreshStale(this.ctx.db(), { profiles: this.profiles, calendar: this.calendar, today: () => this.today(), now: () => this.ctx.now() });
+  }
+
+  /** The summaries of one page of rows the SQL already filtered by need-to-know: one query per related table. */
+  async summaries(rows: ItemRow[], view: ListView): Promise<ItemSummary[]> {
     const user = this.ctx.user();
     const db = this.ctx.db();
     const cal = await this.calendar.calendar();
-    let q = db.selectFrom('items').selectAll().orderBy('created_at', 'desc');
-    if (view === 'recheck') q = q.where('status', 'in', [...RECHECK_STATUSES]);
-    // The agency's secret items, for the yearly declassification clean-up (000 第二十八条).
-    if (view === 'declassification') q = q.where('classification', '!=', 'none');
-    const rows = await q.execute();
     const ids = rows.map((r) => r.id);
-    const consultations = ids.length ? await byItem(db.selectFrom('consultations').selectAll().where('item_id', 'in', ids).orderBy('id').execute()) : new Map<string, ConsultationRow[]>();
-    const escalations = ids.length
-      ? await byItem(db.selectFrom('escalations').selectAll().where('item_id', 'in', ids).where('reply_on', 'is', null).execute())
-      : new Map<string, EscalationRow[]>();
-    const out: ItemSummary[] = [];
-    const questions = await classificationQuestions(db, ids);
+    if (ids.length === 0) return [];
+    const consultations = await byItem(db.selectFrom('consultations').selectAll().where('item_id', 'in', ids).orderBy('id').execute());
+    const escalations = await byItem(db.selectFrom('escalations').selectAll().where('item_id', 'in', ids).where('reply_on', 'is', null).execute());
     const published = await publishedDates(db, ids);
+    const clocks = await applicationClocks(db, ids);
+    const out: ItemSummary[] = [];
     for (const row of rows) {
-      if ((await this.accessTo(row, questions)) === 'none') continue;
-      const s = await this.summary(row, consultations.get(row.id) ?? [], escalations.get(row.id) ?? [], cal, user, published.get(row.id) ?? null);
-      // 待办: what this user can sign now, plus letters this handler owes.
-      const owed = row.created_by === user.id && (row.status === 'escalated' || row.status === 'awaitingDeclassification');
-      const question = questions.has(row.id) && user.roles.includes('reviewer');
-      if (view === 'inbox' && !s.mine && !owed && !question) continue;
+      const s = await this.summary(row, consultations.get(row.id) ?? [], escalations.get(row.id) ?? [], cal, user, published.get(row.id) ?? null, clocks.get(row.id) ?? null);
       if (view === 'recheck' || view === 'declassification') s.deadlines.push(...withRemaining(await this.yearly(row, view), cal, this.today()));
       out.push(s);
     }
@@ -158,7 +185,15 @@ export class ItemQueries {
     const consultationRows = await db.selectFrom('consultations').selectAll().where('item_id', '=', id).orderBy('id').execute();
     const consultations = consultationViews(consultationRows, profile, this.today(), row.review_mode);
     const escalations = await db.selectFrom('escalations').selectAll().where('item_id', '=', id).orderBy('id').execute();
-    const base = await this.summary(row, consultationRows, escalations.filter((e) => !e.reply_on), cal, user, (await publishedDates(db, [id])).get(id) ?? null);
+    const base = await this.summary(
+      row,
+      consultationRows,
+      escalations.filter((e) => !e.reply_on),
+      cal,
+      user,
+      (await publishedDates(db, [id])).get(id) ?? null,
+      (await applicationClocks(db, [id])).get(id) ?? null,
+    );
     const step = state.status === 'inReview' ? currentStep(profile, state) : null;
     const opinions = await db.selectFrom('opinions').selectAll().where('item_id', '=', id).orderBy('id').execute();
     const block = blockers(row, consultations);
@@ -236,7 +271,7 @@ export class ItemQueries {
   }
 
   /** The yearly duties a list shows: re-examining withheld items, the declassification clean-up. */
-  private async yearly(row: ItemsTable, view: 'recheck' | 'declassification'): Promise<ItemSummary['deadlines']> {
+  private async yearly(row: ItemRow, view: 'recheck' | 'declassification'): Promise<ItemSummary['deadlines']> {
     const today = this.today();
     const endOfYear = `${today.slice(0, 4)}-12-31`;
     const articles = (await this.profiles.get(row.profile_id, row.profile_version)).limits.articles;
@@ -245,7 +280,7 @@ export class ItemQueries {
       return [{ label: '年度解密清理，清理情况于 12 月底前报同级保密行政管理部门备案', due: endOfYear, overdue: false, basis: articles['yearlyDeclassification'] ?? '' }];
     if (row.status === 'deferred' && state.deferUntil) return [{ label: '暂缓公开复查日期', due: state.deferUntil, overdue: today >= state.deferUntil, basis: '' }];
     const out: ItemSummary['deadlines'] = [{ label: '不予公开事项年度复查', due: endOfYear, overdue: false, basis: articles['recheck'] ?? '' }];
-    if (articles['withheldFiling']) out.push({ label: '暂不公开或不能公开的事项说明理由报备案', due: null, overdue: false, basis: articles['withheldFiling'] });
+    if (articles['withheldFiling']) out.push({ label: '暂不公开或不能公开的事项说明理由报备案', due: null, overdue: false, basis: articles['withheldFiling'], undated: true });
     return out;
   }
 
@@ -283,7 +318,7 @@ export class ItemQueries {
   }
 }
 
-export function fieldsOf(row: ItemsTable): ItemFields {
+export function fieldsOf(row: ItemRow): ItemFields {
   return {
     title: row.title,
     documentNumber: row.document_number,

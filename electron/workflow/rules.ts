@@ -2,7 +2,9 @@ import type { Selectable } from 'kysely';
 import type { ConsultationView, Deadline } from '../../shared/types';
 import { isOpenStatus, type ConsultationCase, type ConsultationRule, type Profile } from '../../shared/workflow';
 import type { WorkCalendar } from '../calendar/workdays';
-import type { ItemsTable, Schema } from '../store/schema';
+import type { Tx } from '../context/session';
+import type { DB } from '../store/database';
+import type { ItemRow, Schema } from '../store/schema';
 import { currentStep, type ReviewState } from './engine';
 
 // Views derived from an item's rows that both the commands (to decide) and the read
@@ -65,7 +67,7 @@ export function consultationViews(rows: Selectable<Schema['consultations']>[], p
  * the rest (区分处理); another agency's disagreement holds the whole item until the
  * coordinated result is in.
  */
-export function blockers(row: ItemsTable, consultations: ConsultationView[]): { any: string[]; full: string[] } {
+export function blockers(row: ItemRow, consultations: ConsultationView[]): { any: string[]; full: string[] } {
   const any: string[] = [];
   const full: string[] = [];
   for (const c of consultations) {
@@ -84,30 +86,95 @@ export function blockers(row: ItemsTable, consultations: ConsultationView[]): { 
   return { any, full };
 }
 
+/** What a deadline is, for the derived columns (derived.ts): which ones can make the item overdue. */
+export type DeadlineKind = 'publish' | 'application' | 'step' | 'send' | 'reply' | 'replyLapses';
+
+export interface DeadlineFact extends Deadline {
+  kind: DeadlineKind;
+  /** The duty is discharged: shown, never overdue. */
+  done: boolean;
+}
+
 /**
  * The limits an item runs against. `publishedOn` is the website publication recorded in
  * the register: an approved item's 主动公开 limit keeps counting until then, because the
  * limit is on publication, not on approval.
  */
-export function deadlines(row: ItemsTable, profile: Profile, state: ReviewState, consultations: ConsultationView[], cal: WorkCalendar, today: string, publishedOn: string | null = null): Deadline[] {
-  const out: Deadline[] = [];
-  const push = (label: string, due: string | null, done: boolean, basis: string) => out.push({ label, due, overdue: !done && due !== null && today > due, basis });
+/**
+ * Where the item answers an application (依申请公开), the application's own clock: it
+ * restarts from the corrected application after a 补正, stops while waiting for it, and
+ * runs longer by an approved extension (004 附件2 第五、六条).
+ */
+export interface ApplicationClock {
+  receivedOn: string;
+  correctionReceivedOn: string | null;
+  extensionDays: number;
+  /** 'registered' while the clock runs; 'awaitingCorrection' while stopped; 'replied' when done. */
+  status: string;
+}
+
+/** The clocks of the applications these items answer, in one query. */
+export async function applicationClocks(db: DB | Tx, ids: readonly string[]): Promise<Map<string, ApplicationClock>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('applications').select(['item_id', 'received_on', 'correction_received_on', 'extension', 'status']).where('item_id', 'in', [...ids]).execute();
+  return new Map(
+    rows.map((r) => [
+      r.item_id!,
+      { receivedOn: r.received_on, correctionReceivedOn: r.correction_received_on, extensionDays: r.extension ? Number(parseJson<{ days?: number }>(r.extension).days ?? 0) : 0, status: r.status },
+    ]),
+  );
+}
+
+export function deadlineFacts(
+  row: ItemRow,
+  profile: Profile,
+  state: ReviewState,
+  consultations: ConsultationView[],
+  cal: WorkCalendar,
+  today: string,
+  publishedOn: string | null = null,
+  application: ApplicationClock | null = null,
+): DeadlineFact[] {
+  const out: DeadlineFact[] = [];
+  const push = (kind: DeadlineKind, label: string, due: string | null, done: boolean, basis: string) => out.push({ kind, done, label, due, overdue: !done && due !== null && today > due, basis });
   const open = isOpenStatus(state.status);
   // Waiting on a third party or another agency never extends these limits.
   const limit = profile.limits.publishWithinDays;
   const published = state.status !== 'approved' || publishedOn !== null;
   if (limit && row.review_mode === '主动审查' && row.disclosure === '主动公开')
-    push(`主动公开期限（形成之日起 ${limit} 个工作日${state.status === 'approved' && !publishedOn ? '，至网站发布为止' : ''}）`, cal.addWorkdays(row.formed_on, limit), !open && published, profile.limits.articles['publishWithinDays'] ?? '');
+    push('publish', `主动公开期限（形成之日起 ${limit} 个工作日${state.status === 'approved' && !publishedOn ? '，至网站发布为止' : ''}）`, cal.addWorkdays(row.formed_on, limit), !open && published, profile.limits.articles['publishWithinDays'] ?? '');
   const reply = profile.limits.applicationReplyDays;
-  if (reply && row.review_mode === '依申请审查' && row.application_received_on)
-    push(`答复申请期限（收到申请之日起 ${reply} 个工作日）`, cal.addWorkdays(row.application_received_on, reply), !open, profile.limits.articles['applicationReplyDays'] ?? '');
+  if (reply && row.review_mode === '依申请审查' && application) {
+    // The register's clock decides: a stopped clock (补正) shows no running limit.
+    if (application.status !== 'awaitingCorrection') {
+      const from = application.correctionReceivedOn ?? application.receivedOn;
+      const extra = application.extensionDays ? `，经批准延长 ${application.extensionDays} 个工作日` : '';
+      const start = application.correctionReceivedOn ? '收到补正后的申请之日起' : '收到申请之日起';
+      push('application', `答复申请期限（${start} ${reply} 个工作日${extra}）`, cal.addWorkdays(from, reply + application.extensionDays), application.status === 'replied', profile.limits.articles['applicationReplyDays'] ?? '');
+    }
+  } else if (reply && row.review_mode === '依申请审查' && row.application_received_on)
+    push('application', `答复申请期限（收到申请之日起 ${reply} 个工作日）`, cal.addWorkdays(row.application_received_on, reply), !open, profile.limits.articles['applicationReplyDays'] ?? '');
   if (state.status === 'inReview') {
     const step = currentStep(profile, state);
-    if (step.limitDays) push(`“${step.name}”办理期限（${step.limitDays} 个工作日）`, cal.addWorkdays(row.step_entered_on, step.limitDays), false, step.article);
+    if (step.limitDays) push('step', `“${step.name}”办理期限（${step.limitDays} 个工作日）`, cal.addWorkdays(row.step_entered_on, step.limitDays), false, step.article);
   }
   for (const c of consultations) {
-    if (c.standing === 'unsent' && c.sendBy) push(`向“${c.party}”发出征求意见函的期限`, c.sendBy, false, c.rule);
-    if (c.standing === 'pending' || c.standing === 'overdue') push(`“${c.party}”答复期限`, c.deadline, false, c.rule);
+    if (c.standing === 'unsent' && c.sendBy) push('send', `向“${c.party}”发出征求意见函的期限`, c.sendBy, false, c.rule);
+    // Where silence consents, a late reply turns into consent ('deemed'), never into an overdue item.
+    if (c.standing === 'pending' || c.standing === 'overdue') push(c.silenceConsents ? 'replyLapses' : 'reply', `“${c.party}”答复期限`, c.deadline, false, c.rule);
   }
   return out;
+}
+
+export function deadlines(
+  row: ItemRow,
+  profile: Profile,
+  state: ReviewState,
+  consultations: ConsultationView[],
+  cal: WorkCalendar,
+  today: string,
+  publishedOn: string | null = null,
+  application: ApplicationClock | null = null,
+): Deadline[] {
+  return deadlineFacts(row, profile, state, consultations, cal, today, publishedOn, application).map(({ label, due, overdue, basis }) => ({ label, due, overdue, basis }));
 }

@@ -3,6 +3,8 @@ import { op } from '../define';
 import { ADMIN_ROLES, BUSINESS_ROLES, ROLES } from '../roles';
 import { date, id, none, password, str, text, username } from '../schemas';
 import type { AppInfo, AuditExtract, AuditPage, SecurityPolicy, SessionInfo, SetupResult, UserSummary, VerifyReport } from '../types';
+import type { AuditDeskPage } from '../audit';
+import type { PrintedFormView } from './forms';
 
 // Set-up, sessions, accounts, policy and the audit trail: the 三员's operations.
 
@@ -49,6 +51,29 @@ export const auth = {
   lock: op<SessionInfo>()({ input: none, access: { kind: 'user' } }),
 };
 
+export const USER_STATUSES = ['active', 'disabled', 'locked', 'mustChangePassword'] as const;
+export const USER_STATUS_LABELS: Record<(typeof USER_STATUSES)[number], string> = { active: '正常', disabled: '已停用', locked: '已锁定', mustChangePassword: '待修改密码' };
+export const USER_SORTS = ['username', 'displayName', 'department', 'createdAt'] as const;
+
+export const userPageInput = z.object({
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(5).max(200).default(20),
+  role: z.enum(ROLES).optional(),
+  department: str().max(60).optional(),
+  status: z.enum(USER_STATUSES).optional(),
+  /** Part of the user name or the person's name. */
+  text: str().trim().max(40).optional(),
+  sort: z.enum(USER_SORTS).default('createdAt'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+
+export interface UserPage {
+  total: number;
+  users: UserSummary[];
+  /** Every department with an account, for the filter. */
+  departments: string[];
+}
+
 export const users = {
   list: op<UserSummary[]>()({ input: none, access: { kind: 'user', roles: ['sysAdmin', 'secAdmin', 'auditor'] } }),
   create: op<UserSummary>()({
@@ -68,6 +93,8 @@ export const users = {
   setDisabled: op<UserSummary>()({ input: z.object({ id, disabled: z.boolean() }), access: { kind: 'user', roles: ['sysAdmin'] } }),
   resetPassword: op<UserSummary>()({ input: z.object({ id, initialPassword: password }), access: { kind: 'user', roles: ['sysAdmin'] } }),
   unlockAccount: op<UserSummary>()({ input: z.object({ id }), access: { kind: 'user', roles: ['sysAdmin'] } }),
+  /** The 系统管理员's list: filtered, sorted and paged in the database. */
+  page: op<UserPage>()({ input: userPageInput, access: { kind: 'user', roles: ['sysAdmin'] } }),
 };
 
 export const policyInput = z.object({
@@ -93,7 +120,59 @@ export const backup = {
   }),
 };
 
+export const auditPageInput = z.object({
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(5).max(200).default(50),
+  actor: id.optional(),
+  /** Actions to show (a group or single actions); empty shows all. */
+  actions: z.array(str().max(64)).max(100).optional(),
+  /** Part of an item's title: the entries about those items. */
+  item: str().trim().max(100).optional(),
+  subject: id.optional(),
+  from: date.optional(),
+  to: date.optional(),
+});
+
+/** A range of the trail by sequence numbers or by dates (Beijing time); sequence numbers win when both are given. */
+export const auditRangeInput = z
+  .object({ fromSeq: z.number().int().min(1).optional(), toSeq: z.number().int().min(1).optional(), from: date.optional(), to: date.optional() })
+  .refine((r) => (r.fromSeq !== undefined && r.toSeq !== undefined) || (r.from !== undefined && r.to !== undefined), '请填写起止序号或起止日期');
+
+export interface AuditCheckpointView {
+  seq: number;
+  hash: string;
+  time: string;
+  by: string;
+  /** The auditor's signature over “序号:哈希”, with the key that made it (base64). */
+  signature: string | null;
+  publicKey: string | null;
+  /** The entry that records the checkpoint. */
+  entrySeq: number;
+}
+
+export interface AuditSignedExtractView {
+  fileName: string;
+  /** The whole extract with its signature inside (mishen-audit-extract/2). */
+  json: string;
+  csv: string;
+  fromSeq: number;
+  toSeq: number;
+  count: number;
+}
+
 export const audit = {
+  /** The auditor's desk: filters on the server, SQL paging, names and words for every column. */
+  page: op<AuditDeskPage>()({ input: auditPageInput, access: { kind: 'user', roles: ['auditor'] } }),
+  /** How far a running verification has got (0–1); polled while verify runs. */
+  progress: op<{ running: boolean; fraction: number }>()({ input: none, access: { kind: 'user', roles: ['auditor'] } }),
+  /** Checkpoints the auditor signed, with their signatures, newest first. */
+  checkpointList: op<AuditCheckpointView[]>()({ input: none, access: { kind: 'user', roles: ['auditor'] } }),
+  /** A range as a signed extract: entries, chain proofs, keys, the auditor's signature inside. */
+  signedExtract: op<AuditSignedExtractView>()({ input: auditRangeInput, access: { kind: 'user', roles: ['auditor'] } }),
+  /** A range printed as 《安全审计记录摘录》 (PDF made in the main process, kept and recorded). */
+  printExtract: op<PrintedFormView>()({ input: auditRangeInput, access: { kind: 'user', roles: ['auditor'] } }),
+  /** A countersigned checkpoint printed to keep (请打印留存), by the seq of the entry that records it. */
+  printCheckpoint: op<PrintedFormView>()({ input: z.object({ entrySeq: z.number().int().min(1) }), access: { kind: 'user', roles: ['auditor'] } }),
   list: op<AuditPage>()({
     input: z.object({
       offset: z.number().int().min(0),

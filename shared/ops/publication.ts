@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { op } from '../define';
-import { date, id, none, str, text } from '../schemas';
+import { date, id, none, optText, str, text } from '../schemas';
 
 // Public versions of carrier files, the 待发布 queue, export to a removable drive, the
 // publication register and the website record.
@@ -55,6 +55,29 @@ export interface ExportResult {
   skipped: Array<{ itemId: string; title: string; problem: string }>;
 }
 
+/** The register columns a page may be sorted by; ties are broken by the entry's id. */
+export const REGISTER_SORTS = ['exportedAt', 'title', 'documentNumber', 'sequence', 'publishedOn'] as const;
+export const registerPageInput = z.object({
+  /** Part of the title or 文号 (plain substring, any length). */
+  text: optText(100).optional(),
+  /** Only entries recorded as published on the website (true) or still waiting for it (false). */
+  published: z.boolean().optional(),
+  /** Export date range (Beijing time), inclusive. */
+  exportedFrom: date.optional(),
+  exportedTo: date.optional(),
+  sort: z.enum(REGISTER_SORTS).default('exportedAt'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+  page: z.number().int().min(1).max(100_000).default(1),
+  pageSize: z.number().int().min(1).max(200).default(50),
+});
+
+export interface RegisterPage {
+  rows: RegisterEntry[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
 const fraction = z.number().min(0).max(1);
 const area = z
   .object({ page: z.number().int().min(1).max(10_000).optional(), x: fraction, y: fraction, width: fraction, height: fraction })
@@ -100,6 +123,8 @@ export const publication = {
   queue: op<QueueEntry[]>()({ input: none, access: publisher }),
   export: op<ExportResult>()({ input: z.object({ parentDir: str().trim().min(1).max(1000) }), access: publisher }),
   register: op<RegisterEntry[]>()({ input: none, access: { kind: 'user', roles: ['publisher', 'secrecyOffice', 'reviewer'] } }),
+  /** One page of the register, filtered and sorted in SQL, with the total that matches. */
+  registerPage: op<RegisterPage>()({ input: registerPageInput, access: { kind: 'user', roles: ['publisher', 'secrecyOffice', 'reviewer'] } }),
   /** The register as a file: xlsx or CSV (UTF-8 with BOM). */
   registerFile: op<{ fileName: string; base64: string }>()({ input: z.object({ format: z.enum(['xlsx', 'csv']) }), access: { kind: 'user', roles: ['publisher', 'secrecyOffice', 'reviewer'] } }),
   recordPublished: op<RegisterEntry>()({ input: z.object({ itemId: id, publishedOn: date, url: text(500) }), access: publisher }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { op } from '../define';
 import { BUSINESS_ROLES } from '../roles';
-import { id, none, optText, str, text } from '../schemas';
+import { date, id, none, optText, str, text } from '../schemas';
 import type { BasisEntry, CalendarPreview, CalendarStatus, CatalogueEntry, ProfileInfo } from '../types';
 import { BASIS_KINDS } from '../workflow';
 
@@ -17,6 +17,11 @@ export const profiles = {
     access: { kind: 'user', roles: ['secAdmin'] },
   }),
   save: op<ProfileInfo>()({ input: z.object({ definition: str().min(2).max(200_000) }), access: { kind: 'user', roles: ['secAdmin'] } }),
+  /** A trial copy no item ever used; refused for shipped, active and used versions. */
+  delete: op<null>()({
+    input: z.object({ id: z.string().min(1).max(64), version: z.number().int().min(1) }),
+    access: { kind: 'user', roles: ['secAdmin'] },
+  }),
 };
 
 export const basisInput = z.object({
@@ -35,12 +40,68 @@ export const bases = {
   save: op<BasisEntry>()({ input: basisInput, access: { kind: 'user', roles: ['secAdmin'] } }),
 };
 
+/** From which date deadlines cannot be counted, and the sentence that says so. */
+export interface CalendarCoverage extends CalendarStatus {
+  uncoveredFrom: string;
+  uncoveredNotice: string;
+}
+/** A running deadline of an open item whose date the proposed calendar changes (no title: 三员 do not read items). */
+export interface MovedDeadline {
+  item: string;
+  label: string;
+  before: string | null;
+  after: string | null;
+}
+export interface CalendarChangePreview extends CalendarPreview {
+  moved: MovedDeadline[];
+  /** Running deadlines checked. */
+  running: number;
+}
+/** One year as the editor shows it; `text` is the export file (null when the year is not covered). */
+export interface CalendarYear {
+  year: number;
+  origin: 'imported' | 'package' | 'none';
+  source: string;
+  noticeNumber: string;
+  noticeDate: string;
+  holidays: string[];
+  workdays: string[];
+  fileName: string;
+  text: string | null;
+}
+
 export const calendar = {
-  status: op<CalendarStatus>()({ input: none, access: { kind: 'user' } }),
-  preview: op<CalendarPreview>()({ input: z.object({ text: str().min(2).max(1_000_000) }), access: { kind: 'user', roles: ['sysAdmin'] } }),
+  status: op<CalendarCoverage>()({ input: none, access: { kind: 'user' } }),
+  year: op<CalendarYear>()({ input: z.object({ year: z.number().int().min(2000).max(2100) }), access: { kind: 'user' } }),
+  preview: op<CalendarChangePreview>()({ input: z.object({ text: str().min(2).max(1_000_000) }), access: { kind: 'user', roles: ['sysAdmin'] } }),
   import: op<CalendarStatus>()({ input: z.object({ text: str().min(2).max(1_000_000) }), access: { kind: 'user', roles: ['sysAdmin'] } }),
 };
 
+/** The catalogue columns a page may be sorted by; ties are broken by item id, so paging is stable. */
+export const CATALOGUE_SORTS = ['date', 'title', 'documentNumber', 'category', 'source'] as const;
+export const cataloguePageInput = z.object({
+  /** Part of the title, 文号 or a keyword (plain substring, any length). */
+  text: optText(100).optional(),
+  category: optText(100).optional(),
+  /** 生成日期 range, inclusive. */
+  dateFrom: date.optional(),
+  dateTo: date.optional(),
+  sort: z.enum(CATALOGUE_SORTS).default('date'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+  page: z.number().int().min(1).max(100_000).default(1),
+  pageSize: z.number().int().min(1).max(200).default(50),
+});
+
+/** One page of the catalogue with the total that matches, and every category in use (for the filter). */
+export interface CataloguePage {
+  rows: CatalogueEntry[];
+  total: number;
+  page: number;
+  pageSize: number;
+  categories: string[];
+}
+
 export const catalogue = {
   list: op<CatalogueEntry[]>()({ input: none, access: business }),
+  page: op<CataloguePage>()({ input: cataloguePageInput, access: business }),
 };

@@ -5,10 +5,13 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { BrowserContext, Request } from '@playwright/test';
 
-/** Starts `electron/host/cli.ts` on a fresh data folder and reads its URL line. */
-export async function startHost(): Promise<{ url: string; dataDir: string; stop: () => Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mishen-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', '--data', dataDir], {
+export const E2E_TODAY = '2026-11-25';
+
+/** Starts `electron/host/cli.ts` on a fresh data folder (or the one given) and reads its URL line. */
+export async function startHost(existing?: string): Promise<{ url: string; dataDir: string; stop: () => Promise<void> }> {
+  const dataDir = existing ?? mkdtempSync(join(tmpdir(), 'mishen-e2e-'));
+  // The day the tests were written for: deadlines they check stay inside the shipped calendar.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', '--data', dataDir, '--today', E2E_TODAY], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {

@@ -22,5 +22,13 @@ export async function extractDoc(buf: Uint8Array): Promise<Extraction> {
   add('尾注', doc.getEndnotes());
   add('批注', doc.getAnnotations());
   add('文本框', doc.getTextboxes({ includeHeadersAndFooters: true, includeBody: true }));
-  return { segments, warnings: ['Word 97-2003 文档中的修订记录和文档属性无法完整读取，建议另存为 docx 后再审查'], pages: null };
+  return {
+    segments,
+    warnings: ['Word 97-2003 文档中的修订记录和文档属性无法完整读取，建议另存为 docx 后再审查'],
+    pages: null,
+    parts: [
+      { name: '正文、页眉页脚、脚注尾注、批注、文本框', what: 'Word 文档流', read: true },
+      { name: '修订记录、文档属性、嵌入对象、宏', what: '二进制结构', read: false, reason: 'Word 97-2003 格式的这些部分无法完整解析，建议另存为 docx 后再审查' },
+    ],
+  };
 }

@@ -141,5 +141,7 @@ export function extractDocx(buf: Uint8Array): Extraction {
   segments.push(...propertySegments(files));
   // Embedded objects: their names alone can say what they are.
   for (const n of zipEntries(buf).map((e) => e.name)) if (n.startsWith('word/embeddings/') || n.startsWith('word/media/')) segments.push({ location: n.startsWith('word/media/') ? '嵌入的图片' : '嵌入的对象', text: n.split('/').pop()! });
-  return { segments, warnings: [], pages: null };
+  // The parts read here, so the generic walk does not report their text again.
+  const read = [...order, ...[...files.keys()].filter((n) => n.startsWith('docProps/') || /^customXml\/item\d+\.xml$/.test(n))];
+  return { segments, warnings: [], pages: null, parts: read.map((name) => ({ name, what: 'XML 部分', read: true })) };
 }

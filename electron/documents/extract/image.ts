@@ -1,7 +1,9 @@
 import exifr from 'exifr';
 import { DocumentRefused, LIMITS } from '../limits';
 import { inflateCapped } from './inflate';
-import type { Extraction, Segment } from './types';
+import { jpegBlocks, pngChunks } from './image-blocks';
+import { printableStrings } from './ooxml/binary';
+import type { Extraction, PartRecord, Segment } from './types';
 
 // What an image carries besides pixels: EXIF (with the camera owner, comments, dates),
 // GPS position, XMP, IPTC, and PNG text chunks.
@@ -64,6 +66,37 @@ function flatten(prefix: string, value: unknown, out: Segment[]): void {
   else if (typeof value === 'object') for (const [k, v] of Object.entries(value)) flatten(`${prefix}：${k}`, v, out);
 }
 
+const EXIFR_OPTIONS = {
+  tiff: true, exif: true, gps: true, xmp: true, iptc: true, icc: true, makerNote: true, userComment: true,
+  ifd1: false, interop: false, translateValues: true, reviveValues: true, mergeOutput: false, multiSegment: true,
+} as const;
+
+/** ICC tags that carry words; the rest are numbers and enumerations of the colour model. */
+const ICC_TEXT = /Description|Copyright|Manufacturer|Model|Creator|Characterization|Text/i;
+
+/** EXIF 2.3: an 8-byte character code, then the comment. */
+function userComment(b: Uint8Array): string {
+  const code = new TextDecoder('latin1').decode(b.subarray(0, 8));
+  const body = b.subarray(8);
+  if (code.startsWith('UNICODE')) return new TextDecoder(body[0] === 0 ? 'utf-16be' : 'utf-16le').decode(body);
+  return new TextDecoder(code.startsWith('ASCII') ? 'latin1' : 'utf-8').decode(body);
+}
+
+function metadataSegments(meta: Record<string, unknown>): Segment[] {
+  const out: Segment[] = [];
+  for (const [block, values] of Object.entries(meta)) {
+    // GPS is reported once as a position; PNG text chunks are read by readPngText.
+    if (block === 'gps' || block === 'ihdr' || !values) continue;
+    if (block === 'userComment' && values instanceof Uint8Array) flatten('EXIF：UserComment', userComment(values).replace(/\0/g, ''), out);
+    else if (block === 'makerNote' && values instanceof Uint8Array) for (const t of printableStrings(values, 4)) out.push({ location: 'EXIF：MakerNote（厂商注记中的可打印文字）', text: t });
+    else if (typeof values === 'object' && !(values instanceof Uint8Array)) {
+      const label = ['ifd0', 'exif', 'ifd1', 'interop'].includes(block) ? 'EXIF' : block === 'iptc' ? 'IPTC' : block === 'icc' ? 'ICC' : `XMP：${block}`;
+      for (const [k, v] of Object.entries(values)) if (k !== 'lang' && (block !== 'icc' || ICC_TEXT.test(k))) flatten(`${label}：${k}`, v, out);
+    }
+  }
+  return out;
+}
+
 /** Width and height from the PNG IHDR or the first JPEG SOF marker, or null when absent. */
 export function imageSize(b: Uint8Array, type: 'png' | 'jpg'): { width: number; height: number } | null {
   const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
@@ -95,26 +128,27 @@ export async function extractImage(buf: Uint8Array, type: 'png' | 'jpg'): Promis
   const segments: Segment[] = [];
   const warnings: string[] = [];
   const meta = (await exifr
-    .parse(Buffer.from(buf), { tiff: true, exif: true, gps: true, xmp: true, iptc: true, ifd1: false, interop: false, translateValues: true, reviveValues: true, mergeOutput: false })
-    .catch(() => null)) as Record<string, Record<string, unknown>> | null;
-  if (meta) {
-    for (const [block, values] of Object.entries(meta)) {
-      // GPS is reported once below as a position; PNG text chunks are read by readPngText.
-      if (block === 'gps' || block === 'ihdr' || !values || typeof values !== 'object') continue;
-      const label = ['ifd0', 'exif', 'ifd1', 'interop'].includes(block) ? 'EXIF' : block === 'iptc' ? 'IPTC' : `XMP：${block}`;
-      for (const [k, v] of Object.entries(values)) if (k !== 'lang') flatten(`${label}：${k}`, v, segments);
-    }
-  }
+    .parse(Buffer.from(buf), { ...EXIFR_OPTIONS })
+    .catch(() => null)) as Record<string, unknown> | null;
+  if (meta) segments.push(...metadataSegments(meta));
   const gps = (await exifr.gps(Buffer.from(buf)).catch(() => null)) as { latitude?: number; longitude?: number } | null;
   if (gps && Number.isFinite(gps.latitude) && Number.isFinite(gps.longitude)) {
     segments.push({ location: 'GPS 位置', text: `纬度 ${gps.latitude!.toFixed(6)}，经度 ${gps.longitude!.toFixed(6)}` });
     warnings.push('图片带有 GPS 拍摄位置，公开前须清除');
   }
+  let parts: PartRecord[];
   if (type === 'png') {
     const unreadable: string[] = [];
     segments.push(...readPngText(buf, unreadable));
     if (unreadable.length) warnings.push(`图片中有 ${unreadable.length} 个文本块已损坏、无法读取，请人工核对`);
+    const chunks = pngChunks(buf);
+    segments.push(...chunks.segments);
+    parts = chunks.parts;
+  } else {
+    const blocks = jpegBlocks(buf);
+    segments.push(...blocks.segments);
+    parts = blocks.parts;
   }
   if (segments.length === 0) warnings.push('图片中的文字无法自动识别，请人工审看图片内容');
-  return { segments, warnings, pages: null };
+  return { segments, warnings, pages: null, parts };
 }

@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { DocumentRefused, LIMITS } from '../limits';
 import { guardPdfStreams } from './pdf-guard';
-import type { Extraction, Segment } from './types';
+import { readPdfObjects } from './pdf-objects';
+import type { Extraction, ReadInner, Segment } from './types';
 
 // pdf.js in Node, with its own CJK character maps and standard fonts from the package
 // folder: nothing is fetched. Page text, annotations, attached file names, the info
@@ -233,7 +234,7 @@ function pageDrawing(OPS: Record<string, number>, fns: readonly number[], args: 
   return { covered, offPage: pageText(items) };
 }
 
-export async function extractPdf(buf: Uint8Array, onPage?: (done: number, total: number) => void): Promise<Extraction> {
+export async function extractPdf(buf: Uint8Array, onPage?: (done: number, total: number) => void, inner: ReadInner | null = null): Promise<Extraction> {
   guardPdfStreams(buf);
   const lib = await load();
   const task = lib.getDocument({
@@ -292,8 +293,12 @@ export async function extractPdf(buf: Uint8Array, onPage?: (done: number, total:
       const xmp = meta.metadata;
       if (xmp) for (const [k, v] of xmp) flat(`XMP：${k}`, v, segments);
     }
+    // Beneath the pages: form fields, bookmarks, actions, attachments, every stream.
+    const deep = await readPdfObjects(buf, segments, inner);
+    segments.push(...deep.segments);
+    warnings.push(...deep.warnings);
     if (!segments.some((s) => /^第\d+页$/.test(s.location))) warnings.push('PDF 中没有可提取的文字（可能是扫描件），请人工逐页审读');
-    return { segments, warnings, pages: doc.numPages };
+    return { segments, warnings, pages: doc.numPages, parts: [{ name: `页面文字和注释（${doc.numPages} 页）`, what: '页面', read: true }, ...(deep.parts ?? [])] };
   } finally {
     await doc.destroy();
   }

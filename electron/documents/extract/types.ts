@@ -9,6 +9,19 @@ export interface Segment {
    * stands between table columns and is never joined across either.
    */
   cell?: string;
+  /** The package part or stream the text came from, so a generic walk can skip it. */
+  part?: string;
+}
+
+/**
+ * One part of a file (a zip entry, a PDF stream kind, an image block) and whether its
+ * text was read. A part that was not read carries the reason, in the reviewer's words.
+ */
+export interface PartRecord {
+  name: string;
+  what: string;
+  read: boolean;
+  reason?: string;
 }
 
 export interface Extraction {
@@ -16,4 +29,9 @@ export interface Extraction {
   /** Things a reviewer must know that are not text: lost digits, unreadable parts. */
   warnings: string[];
   pages: number | null;
+  /** Every part of the file and whether it was read; absent only for single-part formats. */
+  parts?: PartRecord[];
 }
+
+/** Reads a file found inside another (an embedded package, a PDF attachment) at one level deeper. */
+export type ReadInner = (buf: Uint8Array, name: string) => Promise<Extraction>;

@@ -77,10 +77,13 @@ export function extractXlsx(buf: Uint8Array): Extraction {
   const files = safeUnzip(buf, (n) => (n.startsWith('xl/') && (n.endsWith('.xml') || n.endsWith('.rels'))) || OFFICE_META(n));
   const segments: Segment[] = [];
   const warnings: string[] = [];
+  // The parts read here, so the generic walk does not report their text again.
+  const read = new Set<string>([...files.keys()].filter((n) => n.startsWith('docProps/') || /^customXml\/item\d+\.xml$/.test(n)));
 
   const shared: string[] = [];
   const sst = files.get('xl/sharedStrings.xml');
   if (sst) {
+    read.add('xl/sharedStrings.xml');
     let cur = '';
     walkXml(sst, 'xl/sharedStrings.xml', {
       open: (tag) => tag.name === 'si' && (cur = ''),
@@ -94,6 +97,7 @@ export function extractXlsx(buf: Uint8Array): Extraction {
 
   const wb = files.get('xl/workbook.xml');
   if (!wb) return { segments, warnings: ['工作簿缺少 workbook.xml'], pages: null };
+  read.add('xl/workbook.xml');
   const sheets: Array<{ name: string; rid: string; state: string }> = [];
   let definedName: string | null = null;
   let definedText = '';
@@ -123,6 +127,7 @@ export function extractXlsx(buf: Uint8Array): Extraction {
     const part = wbRels.find((r) => r.id === sheet.rid)?.target;
     const xml = part ? files.get(part) : undefined;
     if (!part || !xml) continue;
+    read.add(part);
     const sheetNote = sheet.state === 'veryHidden' ? '（深度隐藏的工作表）' : sheet.state === 'hidden' ? '（隐藏的工作表）' : '';
     segments.push({ location: `工作表名称${sheetNote}`, text: sheet.name });
     const hiddenCols: Array<[number, number]> = [];
@@ -185,6 +190,7 @@ export function extractXlsx(buf: Uint8Array): Extraction {
     for (const rel of rels(files, part)) {
       const cxml = files.get(rel.target);
       if (!cxml || !/comments|threadedComment/i.test(rel.target)) continue;
+      read.add(rel.target);
       const authors: string[] = [];
       let ref = '';
       let text = '';
@@ -212,5 +218,5 @@ export function extractXlsx(buf: Uint8Array): Extraction {
     }
   }
   segments.push(...propertySegments(files));
-  return { segments, warnings, pages: null };
+  return { segments, warnings, pages: null, parts: [...read].map((name) => ({ name, what: 'XML 部分', read: true })) };
 }

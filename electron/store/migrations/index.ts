@@ -7,6 +7,10 @@ import * as m0005 from './0005_indexes_search';
 import * as m0006 from './0006_publication';
 import * as m0007 from './0007_applications';
 import * as m0008 from './0008_profile_steps';
+import * as m0009 from './0009_item_derived';
+import * as m0010 from './0010_key_history';
+import * as m0013 from './0013_document_parts';
+import * as m0014 from './0014_audit_time';
 
 // Listed statically (not read from disk) so the bundled main process carries them.
 export const migrations: Record<string, Migration> = {
@@ -18,4 +22,8 @@ export const migrations: Record<string, Migration> = {
   '0006_publication': m0006,
   '0007_applications': m0007,
   '0008_profile_steps': m0008,
+  '0009_item_derived': m0009,
+  '0010_key_history': m0010,
+  '0013_document_parts': m0013,
+  '0014_audit_time': m0014,
 };

@@ -1,38 +1,21 @@
-import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { ROLE_LABELS } from '../../../shared/roles';
+import { Stack, Title } from '@mantine/core';
+import { useNavigate } from 'react-router';
+import { mayCall } from '../../../shared/access';
+import { contract } from '../../../shared/contract';
 import type { SessionInfo } from '../../../shared/types';
+import { BusinessDesk } from './home/BusinessDesk';
+import { RoleCard } from './home/RoleCard';
 
-const DUTIES: Record<string, string> = {
-  sysAdmin: '创建、修改和停用用户账号，分配部门和业务角色。',
-  secAdmin: '维护安全策略（密码、锁定、空闲锁屏），保管恢复码。',
-  auditor: '查阅审计日志，验证其完整性并签署检查点。',
-  handler: '登记拟公开的政府信息，提出初审意见。',
-  deptHead: '对本部门拟公开信息提出意见。',
-  reviewer: '对拟公开信息进行保密审查，提出审查意见及依据。',
-  approver: '审批保密审查意见。',
-  secrecyOffice: '确认涉密内容的区分处理。',
-  publisher: '导出已批准公开的信息并登记发布。',
-};
-
+/** 工作台: business staff see what waits for them and their figures; 三员 read no items, so theirs shows their duties. */
 export function HomePage({ session }: { session: SessionInfo }) {
   const user = session.user!;
+  const navigate = useNavigate();
+  const business = mayCall(contract.items.stats.access, user.roles);
   return (
     <Stack>
       <Title order={3}>工作台</Title>
-      <Card withBorder>
-        <Group>
-          <Text fw={600}>{user.displayName}</Text>
-          <Text c="dimmed">{user.department}</Text>
-        </Group>
-        <Stack gap="xs" mt="sm">
-          {user.roles.map((r) => (
-            <Group key={r} gap="xs">
-              <Badge variant="light">{ROLE_LABELS[r]}</Badge>
-              <Text size="sm">{DUTIES[r]}</Text>
-            </Group>
-          ))}
-        </Stack>
-      </Card>
+      <RoleCard user={user} />
+      {business && <BusinessDesk onOpen={(id) => navigate(`/items/${id}`)} onList={(search) => navigate(`/inbox${search}`)} />}
     </Stack>
   );
 }

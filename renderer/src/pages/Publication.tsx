@@ -1,21 +1,20 @@
 import { Alert, Badge, Button, Card, Group, Modal, Progress, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { PrintedFormView } from '../../../shared/ops/forms';
-import type { BundleProgressView, ExportResult, RegisterEntry } from '../../../shared/ops/publication';
+import type { BundleProgressView, ExportResult } from '../../../shared/ops/publication';
 import { PrintPreview } from '../components/PrintPreview';
 import { saveFile } from '../files';
 import { useAction } from '../components/useAction';
 import { api, call, messageOf } from '../api';
 import { Notice } from '../components/Notice';
 import { useChange, useOp } from '../query';
-import { DateField, today } from './item/parts';
+import { RegisterList } from './lists/RegisterList';
 
 // The publisher's desk: the 待发布 queue, export to a removable drive as a signed bundle,
 // and the publication register where the website publication is recorded afterwards.
 
 export function PublicationPage() {
   const queue = useOp('publication', 'queue', undefined);
-  const register = useOp('publication', 'register', undefined);
   const [parentDir, setParentDir] = useState('');
   const [result, setResult] = useState<ExportResult | null>(null);
   const exporting = useChange(api().publication.export, ['publication', 'items']);
@@ -122,61 +121,9 @@ export function PublicationPage() {
               <PrintRegister />
             </Group>
           </Group>
-          <Notice error={register.error ? messageOf(register.error) : null} />
-          {register.data && register.data.length === 0 && <Text c="dimmed">尚无导出记录</Text>}
-          {register.data && register.data.length > 0 && <RegisterTable rows={register.data} />}
+          <RegisterList />
         </Stack>
       </Card>
-    </Stack>
-  );
-}
-
-function RegisterTable({ rows }: { rows: RegisterEntry[] }) {
-  return (
-    <Table withTableBorder data-testid="register">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>信息名称</Table.Th>
-          <Table.Th>发布包</Table.Th>
-          <Table.Th>导出</Table.Th>
-          <Table.Th>网站发布</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((r) => (
-          <Table.Tr key={r.id} data-title={r.title}>
-            <Table.Td>
-              {r.title}
-              <Text size="xs" c="dimmed">
-                {r.documentNumber}；{r.files.join('、')}
-              </Text>
-            </Table.Td>
-            <Table.Td>第 {r.sequence} 号</Table.Td>
-            <Table.Td>
-              {new Date(r.exportedAt).toLocaleString('zh-CN', { hour12: false })}，{r.exportedBy}
-            </Table.Td>
-            <Table.Td>{r.publishedOn ? `${r.publishedOn} ${r.publishedUrl ?? ''}` : <RecordPublished itemId={r.itemId} />}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
-
-function RecordPublished({ itemId }: { itemId: string }) {
-  const [publishedOn, setOn] = useState(today());
-  const [url, setUrl] = useState('');
-  const record = useChange(api().publication.recordPublished, ['publication', 'items']);
-  return (
-    <Stack gap={4}>
-      <Group gap="xs" align="end" wrap="nowrap">
-        <DateField label="发布日期" value={publishedOn} onChange={setOn} />
-        <TextInput label="网址" value={url} onChange={(e) => setUrl(e.currentTarget.value)} />
-        <Button size="xs" loading={record.isPending} onClick={() => record.mutate({ itemId, publishedOn, url })}>
-          登记发布
-        </Button>
-      </Group>
-      <Notice error={record.error ? messageOf(record.error) : null} />
     </Stack>
   );
 }

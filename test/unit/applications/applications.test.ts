@@ -1,78 +1,127 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import type { Services } from '../../../electron/app/services';
 import { REPLY_SUBTYPES, REPLY_TYPES } from '../../../shared/applications';
-import { fakeClock, setUpCore, type Clock } from '../../helpers/setup';
+import { itemPage } from '../../../electron/workflow/list-pages';
 import { refusal as refused } from '../../helpers/refusal';
-import { residentId } from '../../helpers/synthetic';
-import { tempDir } from '../../helpers/tmp';
-import { as, PLAIN, REASONED, staffUp, type Workflow } from '../../helpers/workflow';
+import { as, PLAIN, REASONED } from '../../helpers/workflow';
+import { APPLICANT, day, ID_NUMBER, ops, review, setUp, type Env } from './fixture';
 
-// Applications for disclosure (seed 004 附件2) and the annual report (附件9 第四条).
+// Applications for disclosure (seed 004 附件2): the clock on the official calendar, the
+// register as the desk pages it, and replies that must agree with the review.
 
-let core: Services;
-let wf: Workflow;
-let clock: Clock;
-let cleanup: () => void;
+let env: Env;
+afterEach(() => env.close());
 const refusal = async (p: Promise<unknown>) => (await refused(p)).message;
-afterEach(async () => {
-  await core.close();
-  cleanup();
-});
-
-async function setUp(now: string) {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  clock = fakeClock(new Date(now));
-  core = (await setUpCore(t.dir, clock)).core;
-  wf = await staffUp(core, 'aershan');
-  await as(core, 'liu');
-}
-
-const APPLICANT = {
-  receivedVia: '信函' as const,
-  applicantKind: 'person' as const,
-  applicantName: '王某某',
-  idType: '居民身份证' as const,
-  idNumber: residentId('150502', '19800101', '031'),
-  contact: '13912345678',
-  address: '阿尔山市某街道',
-  purpose: '了解拆迁补偿标准',
-  deliveryForm: '纸质' as const,
-};
 
 describe('the clock', () => {
   it('20 working days from receipt across National Day; a 补正 stops it and restarts it from the corrected application; one extension of at most 20 days (附件2 第六条、第九条)', async () => {
-    await setUp('2026-09-25T09:00:00+08:00');
-    let a = await core.applications.register({ ...APPLICANT, receivedOn: '2026-09-25', request: '2026年城区拆迁补偿标准' });
+    env = await setUp('2026-09-25T09:00:00+08:00', 'aershan');
+    const { core, clock } = env;
+    const o = ops(core);
+    let a = await o.register({ ...APPLICANT, receivedOn: '2026-09-25', request: '2026年城区拆迁补偿标准' });
     expect(a.number).toBe('2026-0001');
-    // The official calendar's National Day break (2026-10-01…08) does not count: counted on
+    // The official calendar's National Day break (2026-10-01…07; 10-10 a working Saturday) does not count: counted on
     // weekdays alone the limit would fall on 10-23.
     expect(a.due).toBe('2026-10-29');
-    expect((await core.applications.list()).at(0)!.idNumber).toMatch(/^1505\*+\d{3}[\dX]$/);
+    expect(a.remaining).toBe(20);
+    day(clock, '2026-09-28');
     a = await core.applications.requestCorrection(a.id, '2026-09-28', '请明确所需补偿标准的具体片区');
-    expect(a).toMatchObject({ status: 'awaitingCorrection', due: null });
+    expect(a).toMatchObject({ status: 'awaitingCorrection', due: null, remaining: null });
     expect(await refusal(core.applications.requestCorrection(a.id, '2026-09-29', '再次补正'))).toMatch(/只有办理中的申请/);
+    day(clock, '2026-10-12');
     a = await core.applications.correctionReceived(a.id, '2026-10-12', '城关片区2026年拆迁补偿标准');
     expect(a.due).toBe('2026-11-09');
-    a = await core.applications.thirdPartyLetter(a.id, '某某置业有限公司', '2026-10-13');
-    expect(a.thirdParty).toMatchObject({ party: '某某置业有限公司', letterDue: '2026-10-09' }); // sent late: shown as such
-    expect((await core.queries.get(a.itemId!)).history.length).toBeGreaterThan(0);
-    a = await core.applications.extend({ applicationId: a.id, days: 20, approvedBy: '政府信息公开工作机构负责人张某', approvedOn: '2026-11-02', reason: '需征求第三方意见' });
+    day(clock, '2026-10-13');
+    a = await o.thirdParty({ applicationId: a.id, party: '某某置业有限公司', letterOn: '2026-10-13' });
+    // Due 5 working days after receipt, the National Day break not counted; sent late, shown as such.
+    expect(a.thirdParty).toMatchObject({ party: '某某置业有限公司', letterDue: '2026-10-09', late: true });
+    expect(a.due).toBe('2026-11-09'); // waiting for the third party does not move the limit
+    expect((await core.queries.get(a.itemId!)).fields).toMatchObject({ reviewMode: '依申请审查', applicationNo: '2026-0001', applicationReceivedOn: '2026-09-25' });
+    day(clock, '2026-11-02');
+    expect(await refusal(core.applications.extend({ applicationId: a.id, days: 21, approvedBy: '张某', approvedOn: '2026-11-02', reason: '需征求第三方意见' }))).toBe('延长答复的期限最长不得超过 20 个工作日');
+    a = await o.extend({ applicationId: a.id, days: 20, approvedBy: '政府信息公开工作机构负责人张某', approvedOn: '2026-11-02', reason: '需征求第三方意见' });
     expect(a.due).toBe('2026-12-07');
-    expect(await refusal(core.applications.extend({ applicationId: a.id, days: 5, approvedBy: '张某', approvedOn: '2026-11-03', reason: '再次' }))).toBe('答复期限只能延长一次');
-    clock.advance(80 * 86_400_000);
-    expect((await core.applications.get(a.id)).overdue).toBe(true);
+    // The review item's own reply limit follows the application's clock, in the item and in the inbox.
+    const replyLimit = async () => (await core.queries.get(a.itemId!)).deadlines.find((d) => d.label.startsWith('答复申请期限'));
+    expect(await replyLimit()).toMatchObject({ due: '2026-12-07', label: '答复申请期限（收到补正后的申请之日起 20 个工作日，经批准延长 20 个工作日）' });
+    expect(await refusal(o.extend({ applicationId: a.id, days: 5, approvedBy: '张某', approvedOn: '2026-11-03', reason: '再次' }))).toBe('答复期限只能延长一次');
+    day(clock, '2026-12-08');
+    expect(await core.applications.get(a.id)).toMatchObject({ overdue: true, remaining: null });
+    expect(await replyLimit()).toMatchObject({ due: '2026-12-07', overdue: true });
+    const overdue = await itemPage(core.queries, { view: 'all', overdue: true, sort: 'createdAt', dir: 'desc', page: 1, pageSize: 50 });
+    expect(overdue.rows.map((r) => r.id)).toContain(a.itemId);
+  });
+
+  it('across the Spring Festival: a third-party letter, a 补正 and an extension on the 2026 calendar (调休 Saturdays count)', async () => {
+    env = await setUp('2026-02-10T09:00:00+08:00', 'aershan');
+    const { core, clock } = env;
+    const o = ops(core);
+    let a = await o.register({ ...APPLICANT, receivedOn: '2026-02-10', request: '某路段改造合同' });
+    // 02-11, 12, 13, 14 (working Saturday), then 02-15…23 off, 02-24 is the fifth working day.
+    expect(a.due).toBe('2026-03-16');
+    day(clock, '2026-02-24');
+    a = await o.thirdParty({ applicationId: a.id, party: '某某建设有限公司', letterOn: '2026-02-24', concern: '商业秘密' });
+    expect(a.thirdParty).toMatchObject({ letterDue: '2026-02-24', late: false });
+    expect(a.remaining).toBe(15);
+    a = await core.applications.requestCorrection(a.id, '2026-02-24', '请明确合同名称');
+    day(clock, '2026-03-02');
+    a = await core.applications.correctionReceived(a.id, '2026-03-02', '某路段改造施工合同');
+    expect(a.due).toBe('2026-03-30');
+    a = await o.extend({ applicationId: a.id, days: 20, approvedBy: '负责人张某', approvedOn: '2026-03-02', reason: '第三方尚未答复' });
+    // 清明 (04-04…06) does not count.
+    expect(a.due).toBe('2026-04-28');
+    expect(await refusal(core.applications.extend({ applicationId: a.id, days: 1, approvedBy: '张某', approvedOn: '2026-03-03', reason: '再次' }))).toBe('答复期限只能延长一次');
+  });
+});
+
+describe('the register', () => {
+  it('pages with filters; identity numbers are masked in lists and whole only on the application', async () => {
+    env = await setUp('2026-12-10T09:00:00+08:00', 'aershan');
+    const o = ops(env.core);
+    for (let i = 0; i < 7; i++) await o.register({ ...APPLICANT, applicantName: i % 2 ? '李某' : '王某某', receivedOn: i < 3 ? '2026-10-09' : '2026-12-01', request: `申请事项${i}` });
+    await o.register({ ...APPLICANT, receivedOn: '2025-12-30', request: '上年申请' });
+    const all = await o.page({});
+    expect(all.total).toBe(8);
+    expect(all.rows[0]!.idNumber).toMatch(/^1505\*{10}\d{3}[\dX]$/);
+    expect(all.rows[0]!.idNumber).not.toBe(ID_NUMBER);
+    expect(all.rows[0]!.address).toBe('');
+    expect((await env.core.applications.get(all.rows[0]!.id)).idNumber).toBe(ID_NUMBER);
+    // Received 10-09: due 11-06, so overdue on 12-10; so is last year's.
+    expect(all.overdue).toBe(4);
+    expect((await o.page({ overdue: true })).rows.map((r) => r.request).sort()).toEqual(['上年申请', '申请事项0', '申请事项1', '申请事项2']);
+    expect((await o.page({ year: 2026, text: '李某' })).total).toBe(3);
+    expect((await o.page({ text: ID_NUMBER })).total).toBe(0);
+    const second = await o.page({ year: 2026, pageSize: 5, page: 2 });
+    expect(second).toMatchObject({ total: 7 });
+    expect(second.rows).toHaveLength(2);
+    await o.reply({ applicationId: all.rows[0]!.id, type: '不予处理', subtype: '重复申请', on: '2026-12-10', text: '重复申请' });
+    expect((await o.page({ status: 'replied' })).total).toBe(1);
+    expect((await o.page({ status: 'open' })).total).toBe(7);
+  });
+
+  it('一事一申请: a split keeps one request on the original and registers the others, each with its own review item', async () => {
+    env = await setUp('2026-11-02T09:00:00+08:00', 'aershan');
+    const multi = await ops(env.core).register({ ...APPLICANT, receivedOn: '2026-11-02', request: '三项信息：甲、乙、丙' });
+    const parts = await env.core.applications.split(multi.id, ['乙', '丙'], '甲');
+    expect(parts.map((p) => [p.number, p.request, p.splitFrom, p.receivedOn])).toEqual([
+      ['2026-0002', '乙', multi.id, '2026-11-02'],
+      ['2026-0003', '丙', multi.id, '2026-11-02'],
+    ]);
+    expect(new Set([multi.itemId, ...parts.map((p) => p.itemId)]).size).toBe(3);
+    expect((await env.core.applications.get(multi.id)).request).toBe('甲');
   });
 });
 
 describe('replies', () => {
-  it('a reply agrees with the review: 不予公开 only after the review withheld it; other types as the regulation lists them', async () => {
-    await setUp('2026-11-02T09:00:00+08:00');
-    const a = await core.applications.register({ ...APPLICANT, receivedOn: '2026-11-02', request: '某项目的评标专家名单' });
-    expect(await refusal(core.applications.reply({ applicationId: a.id, type: '不予公开', subtype: '第三方合法权益保护类豁免', on: '2026-11-20', text: '涉及个人隐私' }))).toMatch(/^答复“不予公开”须先经保密审查作出相应决定/);
-    expect(await refusal(core.applications.reply({ applicationId: a.id, type: '不予处理', subtype: '没有这种情形', on: '2026-11-20', text: 'x' }))).toBe('“不予处理”没有“没有这种情形”这一情形');
-    // The review of the item, 阿尔山's four steps, ends in 免于公开.
+  it('a reply agrees with the review: 不予公开 only after the review withheld it, with its grounds; 部分公开 only with a verified public version', async () => {
+    env = await setUp('2026-11-02T09:00:00+08:00', 'aershan');
+    const { core, wf } = env;
+    const o = ops(core);
+    const a = await o.register({ ...APPLICANT, receivedOn: '2026-11-02', request: '某项目的评标专家名单' });
+    expect(await refusal(o.reply({ applicationId: a.id, type: '不予公开', subtype: '第三方合法权益保护类豁免', on: '2026-11-02', text: '涉及个人隐私' }))).toMatch(/^答复“不予公开”须先经保密审查作出相应决定/);
+    expect(await refusal(o.reply({ applicationId: a.id, type: '不予处理', subtype: '没有这种情形', on: '2026-11-02', text: 'x' }))).toBe('“不予处理”没有“没有这种情形”这一情形');
+    expect(await refusal(o.reply({ applicationId: a.id, type: '予以公开', subtype: '已对外公开', on: '2026-11-02', text: 'x' }))).toBe('已对外公开的，应告知申请人获取该信息的方式和途径');
+    // 阿尔山's four steps end in 免于公开.
     const item = a.itemId!;
     await wf.opinion({ itemId: item, stepId: 'apply', opinionId: 'apply', ...PLAIN });
     await as(core, 'wang');
@@ -82,53 +131,97 @@ describe('replies', () => {
     await as(core, 'sun');
     await wf.opinion({ itemId: item, stepId: 'approval', opinionId: 'approve', ...PLAIN });
     await as(core, 'liu');
-    const r = await core.applications.reply({ applicationId: a.id, type: '不予公开', subtype: '第三方合法权益保护类豁免', on: '2026-11-20', text: '评标专家名单涉及个人隐私，依法不予公开' });
-    expect(r).toMatchObject({ status: 'replied', due: null, reply: { type: '不予公开', subtype: '第三方合法权益保护类豁免' } });
-    // 一事一申请: a multi-request application is split into applications of their own.
-    const multi = await core.applications.register({ ...APPLICANT, receivedOn: '2026-11-02', request: '三项信息' });
-    const parts = await core.applications.split(multi.id, ['第一项信息', '第二项信息']);
-    expect(parts.map((p) => p.number)).toEqual(['2026-0003', '2026-0004']);
+    expect(await refusal(o.reply({ applicationId: a.id, type: '部分公开', subtype: '区分处理后提供', on: '2026-11-02', text: 'x' }))).toMatch(/^答复“部分公开”须先经保密审查/);
+    const r = await o.reply({ applicationId: a.id, type: '不予公开', subtype: '第三方合法权益保护类豁免', on: '2026-11-02', text: '评标专家名单涉及个人隐私，依法不予公开' });
+    expect(r).toMatchObject({ status: 'replied', due: null, reply: { type: '不予公开', subtype: '第三方合法权益保护类豁免', text: '评标专家名单涉及个人隐私，依法不予公开', detail: { grounds: ['个人隐私'] } } });
+    expect(await refusal(o.reply({ applicationId: a.id, type: '不予处理', subtype: '重复申请', on: '2026-11-02', text: 'x' }))).toBe('该申请已答复');
+  });
+
+  it('部分公开 carries the item’s public version', async () => {
+    env = await setUp('2026-11-02T09:00:00+08:00');
+    const o = ops(env.core);
+    const a = await o.register({ ...APPLICANT, receivedOn: '2026-11-02', request: '拆迁补偿名单' });
+    await review(env, a.itemId!, 'PUBLISH_PART');
+    const versions = await env.core.publicVersions.list(a.itemId!);
+    const r = await o.reply({ applicationId: a.id, type: '部分公开', subtype: '区分处理后提供', on: '2026-11-02', text: '身份证号码已删除' });
+    expect(r.reply!.detail.publicVersions).toEqual(versions.map((v) => ({ id: v.id, name: v.name, sha256: v.sha256 })));
+    expect(r.reply!.detail.grounds).toEqual(['个人隐私']);
   });
 });
 
 describe('the annual report', () => {
-  it('a year of generated applications: every number matches an independent count, and the xlsx carries them with the applications behind them', async () => {
-    await setUp('2026-12-31T09:00:00+08:00');
+  it('a year of generated applications: every number matches an independent count, traceable to the applications, and the xlsx carries them', async () => {
+    env = await setUp('2026-12-31T09:00:00+08:00');
+    const { core } = env;
+    const o = ops(core);
     let seed = 11;
     const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-    const expected = { received: 0, carriedIn: 0, carriedOut: 0, results: Object.fromEntries([...REPLY_TYPES, '其他'].map((t) => [t, 0])) as Record<string, number> };
-    // Last year's applications: some answered this year (carried in).
+    const expected = { received: [] as string[], carriedIn: [] as string[], carriedOut: [] as string[], results: Object.fromEntries([...REPLY_TYPES, '其他'].map((t) => [t, [] as string[]])) as Record<string, string[]>, withheld: [] as string[] };
+    // Last year's applications: some answered this year (carried in), one answered last year (in neither).
     for (let i = 0; i < 6; i++) {
-      const a = await core.applications.register({ ...APPLICANT, receivedOn: '2025-12-2' + (i % 9), request: `上年申请${i}` });
+      const a = await o.register({ ...APPLICANT, receivedOn: `2025-12-2${i}`, request: `上年申请${i}` });
       if (i % 2 === 0) {
-        await core.applications.reply({ applicationId: a.id, type: '无法提供', subtype: '本机关不掌握相关政府信息', on: '2026-01-05', text: '本机关不掌握' });
-        expected.carriedIn++;
-        expected.results['无法提供']!++;
-      }
+        await o.reply({ applicationId: a.id, type: '无法提供', subtype: '本机关不掌握相关政府信息', on: '2026-01-05', text: '本机关不掌握' });
+        expected.carriedIn.push(a.number);
+        expected.results['无法提供']!.push(a.number);
+      } else if (i === 1) await o.reply({ applicationId: a.id, type: '不予处理', subtype: '重复申请', on: '2025-12-30', text: '重复' });
     }
-    const types = ['无法提供', '不予处理', '其他处理'] as const;
+    const types = ['予以公开', '无法提供', '不予处理', '其他处理'] as const;
     for (let i = 0; i < 40; i++) {
-      const received = `2026-${String(1 + Math.floor(rnd() * 11)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 27)).padStart(2, '0')}`;
-      const a = await core.applications.register({ ...APPLICANT, receivedOn: received, request: `本年申请${i}` });
-      expected.received++;
+      const received = `2026-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 27)).padStart(2, '0')}`;
+      const a = await o.register({ ...APPLICANT, receivedOn: received, request: `本年申请${i}` });
+      expected.received.push(a.number);
       if (rnd() < 0.75) {
-        const type = types[i % 3]!;
-        await core.applications.reply({ applicationId: a.id, type, subtype: REPLY_SUBTYPES[type][0]!, on: received, text: '答复' });
-        expected.results[type]!++;
-      } else expected.carriedOut++;
+        const type = types[i % 4]!;
+        const subtype = REPLY_SUBTYPES[type][type === '予以公开' ? 0 : i % REPLY_SUBTYPES[type].length]!;
+        if (type === '其他处理' && subtype === '申请人逾期未补正') await core.applications.requestCorrection(a.id, received, '请补正');
+        // A reply late in December may fall in the next year: not counted as handled this year.
+        const on = received;
+        await o.reply({ applicationId: a.id, type, subtype, on, text: '答复', where: '本机关门户网站' });
+        expected.results[type]!.push(a.number);
+      } else expected.carriedOut.push(a.number);
+    }
+    // Two withheld after review, by sub-reason.
+    for (const subtype of ['国家秘密类豁免', '第三方合法权益保护类豁免']) {
+      const a = await o.register({ ...APPLICANT, receivedOn: '2026-12-01', request: `不予公开申请：${subtype}` });
+      await review(env, a.itemId!, 'WITHHOLD');
+      await o.reply({ applicationId: a.id, type: '不予公开', subtype, on: '2026-12-31', text: '不予公开' });
+      expected.received.push(a.number);
+      expected.results['不予公开']!.push(a.number);
+      expected.withheld.push(`${subtype}:${a.number}`);
     }
     const report = await core.reports.report(2026);
-    expect(report).toMatchObject({ title: '《某某市人民政府办公室（测试）2026年政府信息公开工作年度报告》', received: expected.received, carriedIn: expected.carriedIn, carriedOut: expected.carriedOut, results: expected.results });
-    expect(report.trace['received']).toHaveLength(expected.received);
+    const sorted = (xs: string[] | undefined) => [...(xs ?? [])].sort();
+    expect(report.title).toBe('《某某市人民政府办公室（测试）2026年政府信息公开工作年度报告》');
+    expect(report).toMatchObject({ received: expected.received.length, carriedIn: expected.carriedIn.length, carriedOut: expected.carriedOut.length });
+    expect(report.results).toEqual(Object.fromEntries(Object.entries(expected.results).map(([k, v]) => [k, v.length])));
+    expect(sorted(report.trace['received'])).toEqual(sorted(expected.received));
+    expect(sorted(report.trace['carriedIn'])).toEqual(sorted(expected.carriedIn));
+    expect(sorted(report.trace['carriedOut'])).toEqual(sorted(expected.carriedOut));
+    for (const [t, numbers] of Object.entries(expected.results)) expect(sorted(report.trace[`result:${t}`]), t).toEqual(sorted(numbers));
+    expect(report.withheldBy).toMatchObject({ 国家秘密类豁免: 1, 第三方合法权益保护类豁免: 1, 行政执法案卷: 0 });
+    // Every application received this year is handled this year or carried over: nothing is lost.
+    const handledOfThisYear = Object.values(report.trace).length && Object.entries(report.trace).filter(([k]) => k.startsWith('result:')).flatMap(([, v]) => v).filter((n) => n.startsWith('2026-')).length;
+    expect(handledOfThisYear + report.carriedOut).toBe(report.received);
+
     await core.reports.setReviewCounts(2026, { reconsideration: 2, direct: 1, afterReconsideration: 1 });
     const x = await core.reports.xlsx(2026);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(x.base64, 'base64') as unknown as ArrayBuffer);
     const rows = wb.getWorksheet('收到和处理申请情况')!.getSheetValues().filter(Boolean) as unknown[][];
     const cell = (label: string) => rows.find((r) => r[1] === label)?.[2];
-    expect(cell('本年新收政府信息公开申请数量')).toBe(expected.received);
-    expect(cell('结转下年度继续办理')).toBe(expected.carriedOut);
+    expect(cell('本年新收政府信息公开申请数量')).toBe(expected.received.length);
+    expect(cell('结转下年度继续办理')).toBe(expected.carriedOut.length);
     expect(cell('政府信息公开行政复议')).toBe(2);
-    expect(wb.getWorksheet('申请明细')!.rowCount).toBe(1 + 46);
-  }, 120_000);
+    expect(wb.getWorksheet('申请明细')!.rowCount).toBe(1 + 6 + 42);
+
+    const printed = await core.applicationPrinting.report(2026);
+    const { layoutText, withoutStamps } = await import('../forms/pdf-tools');
+    const text = withoutStamps(layoutText(printed.pdf)).replace(/\s+/g, '');
+    expect(text).toContain('某某市人民政府办公室（测试）2026年政府信息公开工作年度报告');
+    expect(text).toContain(`本年新收政府信息公开申请数量${expected.received.length}`);
+    expect(text).toContain(`结转下年度继续办理${expected.carriedOut.length}`);
+    expect(text).toContain('行政复议2');
+    expect(text).toContain('各镇人民政府、街道办事处于2027年1月31日前编制、公布上一年度报告');
+  }, 240_000);
 });

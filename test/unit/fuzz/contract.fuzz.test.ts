@@ -25,6 +25,7 @@ const examples = (itemId: string): Record<string, Record<string, unknown>> => ({
   'mishen:items.register': { ...fields() },
   'mishen:items.submitOpinion': { itemId, stepId: 'initial', opinionId: 'active', grounds: [], bases: [], reason: '' },
   'mishen:items.object': { itemId, text: '对审查意见有异议' },
+  'mishen:items.page': { view: 'all', status: ['inReview'], overdue: false, text: '通知', sort: 'due', dir: 'asc', page: 1, pageSize: 20 },
   'mishen:documents.attach': { itemId, name: '材料.txt', content: Buffer.from('道路改造工程范围。', 'utf8').toString('base64') },
   'mishen:users.create': { username: 'fuzzuser', displayName: '测试用户', department: '办公室', roles: ['handler'], initialPassword: 'Initial-Pass-1' },
   'mishen:applications.register': {

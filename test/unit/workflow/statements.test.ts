@@ -5,6 +5,8 @@ import { statements } from '../../../electron/store/database';
 import { fakeClock, setUpCore } from '../../helpers/setup';
 import { tempDir } from '../../helpers/tmp';
 import { as, fields, PLAIN, staffUp, type Workflow } from '../../helpers/workflow';
+import { itemPage, itemStats } from '../../../electron/workflow/list-pages';
+import { itemSearch } from '../../../electron/workflow/search-page';
 
 // The inbox, the item page and registration cost the same number of SQL statements with
 // a few items as with a few thousand: no query per row anywhere (issue 15). Counted,
@@ -34,7 +36,8 @@ async function grow(times: number) {
   const db = core.vault.db();
   for (let i = 0; i < times; i++) {
     const suffix = `-copy-${i}`;
-    await sql`INSERT INTO items SELECT id || ${suffix}, profile_id, profile_version, title, document_number, issuer, department, formed_on, category, keywords, summary, disclosure, publish_form, review_mode, application_no, application_received_on, co_producers, third_parties, classification, classification_term, special_domains, special_approval, sensitive, state, status, step_id, step_entered_on, created_by, created_at, updated_at, decided_on FROM items WHERE id NOT LIKE '%-%-%-%-%-%'`.execute(db);
+    await sql`INSERT INTO items (id, profile_id, profile_version, title, document_number, issuer, department, formed_on, category, keywords, summary, disclosure, publish_form, review_mode, application_no, application_received_on, co_producers, third_parties, classification, classification_term, special_domains, special_approval, sensitive, state, status, step_id, step_entered_on, created_by, created_at, updated_at, decided_on, step_role, step_first, class_question, due_on, overdue_from, publish_due, derived_at) SELECT id || ${suffix}, profile_id, profile_version, title, document_number, issuer, department, formed_on, category, keywords, summary, disclosure, publish_form, review_mode, application_no, application_received_on, co_producers, third_parties, classification, classification_term, special_domains, special_approval, sensitive, state, status, step_id, step_entered_on, created_by, created_at, updated_at, decided_on, step_role, step_first, class_question, due_on, overdue_from, publish_due, derived_at FROM items WHERE id NOT LIKE '%-%-%-%-%-%'`.execute(db);
+    await sql`INSERT INTO item_signers SELECT item_id || ${suffix}, step_id, user_id FROM item_signers WHERE item_id NOT LIKE '%-%-%-%-%-%'`.execute(db);
   }
 }
 
@@ -46,10 +49,13 @@ async function cost(fn: () => Promise<unknown>): Promise<number> {
 
 async function measure() {
   await as(core, 'zhao');
-  const itemId = (await wf.list('all'))[0]!.id;
+  const itemId = (await itemPage(core.queries, { view: 'all', sort: 'createdAt', dir: 'asc', page: 1, pageSize: 1 })).rows[0]!.id;
   return {
-    inbox: await cost(() => wf.list('inbox')),
-    all: await cost(() => wf.list('all')),
+    inbox: await cost(() => itemPage(core.queries, { view: 'inbox', sort: 'createdAt', dir: 'desc', page: 1, pageSize: 50 })),
+    all: await cost(() => itemPage(core.queries, { view: 'all', sort: 'due', dir: 'asc', page: 1, pageSize: 50 })),
+    overdue: await cost(() => itemPage(core.queries, { view: 'all', overdue: true, sort: 'title', dir: 'asc', page: 1, pageSize: 50 })),
+    search: await cost(() => itemSearch(core.queries, { query: '种子事项', page: 1, pageSize: 20 })),
+    stats: await cost(() => itemStats(core.queries)),
     item: await cost(() => wf.get(itemId)),
     register: await (async () => {
       await as(core, 'liu');

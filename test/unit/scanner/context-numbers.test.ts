@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { createScanner } from '../../../electron/scanner/scanner';
+import { DEFAULT_NUMBER_CONTEXT, findNumbers, numberContext } from '../../../electron/scanner/numbers';
+import { defaultRules, rulesSchema } from '../../../electron/scanner/rules';
+import defaults from '../../../resources/rules/default.json';
+import { luhnCard, residentId } from '../../helpers/synthetic';
+
+// A number right after 运单号, 订单号, 发票号码… is a business number: not reported as an ID
+// or a bank card unless its clause also names one. The words are data, not code.
+
+const rules = defaultRules();
+const ID = residentId('330106', '19880512', '234');
+const CARD = luhnCard('622202', 19);
+const kinds = (text: string) => createScanner({ rules }).scan([{ location: '正文', text }]).findings.map((f) => f.kind);
+
+describe('business-number context', () => {
+  it.each([
+    ['运单号', CARD],
+    ['快递单号：', CARD],
+    ['订单号：', ID],
+    ['交易流水号 ', CARD],
+    ['发票号码：', CARD],
+    ['统一社会信用代码：', ID],
+  ])('%s keeps a number from being personal', (label, num) => {
+    expect(kinds(`${label}${num}`)).not.toContain(num === ID ? 'ID_CARD' : 'BANK_CARD');
+  });
+
+  it('still reports the same numbers with a personal label, or none', () => {
+    expect(kinds(`银行卡号：${CARD}`)).toContain('BANK_CARD');
+    expect(kinds(`身份证号：${ID}`)).toContain('ID_CARD');
+    expect(kinds(`${ID}`)).toContain('ID_CARD');
+    expect(kinds(`收款人${CARD}`)).toContain('BANK_CARD');
+  });
+
+  it('a positive label in the same clause wins', () => {
+    expect(kinds(`运单号及收件人身份证号：${ID}`)).toContain('ID_CARD');
+    expect(kinds(`订单号对应的银行卡号 ${CARD}`)).toContain('BANK_CARD');
+  });
+
+  it('a business label in an earlier clause or cell does not reach the number', () => {
+    expect(kinds(`订单号：A12，身份证号：${ID}`)).toContain('ID_CARD');
+    expect(kinds(`运单号：SF1，${CARD}`)).toContain('BANK_CARD');
+    const table = createScanner({ rules }).scan([
+      { location: 'S!A1', text: '订单号', cell: 'S!A1' },
+      { location: 'S!B1', text: ID, cell: 'S!B1' },
+    ]);
+    expect(table.findings.map((f) => f.kind)).toContain('ID_CARD');
+  });
+
+  it('takes its words from data: the default file, and a rule pack may replace them', () => {
+    expect(DEFAULT_NUMBER_CONTEXT.lower).toEqual(expect.arrayContaining(['运单号', '订单号', '快递单号', '流水号', '发票号码', '统一社会信用代码']));
+    expect(rules.numberContext).toEqual(DEFAULT_NUMBER_CONTEXT);
+    const custom = rulesSchema.parse({ ...defaults, numberContext: { lower: ['提货码'], positive: [] } });
+    const nr = { regions: new Set(custom.regionCodes), today: new Date(), numberContext: numberContext(custom.numberContext) };
+    expect(findNumbers(`提货码${CARD}`, nr)).toEqual([]);
+    expect(findNumbers(`运单号${CARD}`, nr).map(([k]) => k)).toEqual(['BANK_CARD']);
+  });
+
+  it('never hides a mobile number', () => {
+    expect(kinds('订单号 13912345678')).toContain('MOBILE');
+  });
+});
