@@ -5,6 +5,7 @@ import { useState } from 'react';
 // on disk, never sent anywhere) and are forgotten at logout.
 
 const drafts = new Map<string, unknown>();
+const onDrop = new Set<() => void>();
 
 /** useState whose value outlives the component until the session ends. */
 export function useDraft<T>(key: string, initial: T): [T, (v: T) => void] {
@@ -18,12 +19,27 @@ export function useDraft<T>(key: string, initial: T): [T, (v: T) => void] {
   ];
 }
 
+/** A draft read outside a component (e.g. the reason last given for a dismissal). */
+export function getDraft<T>(key: string, fallback: T): T {
+  return drafts.has(key) ? (drafts.get(key) as T) : fallback;
+}
+
+export function setDraft<T>(key: string, value: T): void {
+  drafts.set(key, value);
+}
+
 /** Forgets a draft once it has been submitted. */
 export function dropDraft(prefix: string): void {
   for (const k of [...drafts.keys()]) if (k.startsWith(prefix)) drafts.delete(k);
 }
 
+/** Other memory-only state that must end with the session registers here. */
+export function onDropAllDrafts(fn: () => void): void {
+  onDrop.add(fn);
+}
+
 /** At logout: nothing typed in one session is offered to the next person. */
 export function dropAllDrafts(): void {
   drafts.clear();
+  for (const fn of onDrop) fn();
 }

@@ -1,5 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
+import './focus.css';
 import 'dayjs/locale/zh-cn';
 import dayjs from 'dayjs';
 import { MantineProvider, createTheme } from '@mantine/core';
@@ -11,11 +12,14 @@ import { HashRouter } from 'react-router';
 import { queryClient } from './query';
 import { App } from './App';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { accessibleColors, accessibleComponents } from './theme-a11y';
 
 dayjs.locale('zh-cn');
 
 const theme = createTheme({
   primaryColor: 'red',
+  colors: accessibleColors,
+  components: accessibleComponents,
   fontFamily:
     '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", sans-serif',
 });

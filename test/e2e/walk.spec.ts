@@ -119,6 +119,21 @@ test('every page, for every person, holds no stray English (screenshots at 1366�
           }
         }
       }
+      const origin = new URL(host.url).origin;
+      if (labels.includes('待办事项')) {
+        await page.goto(`${origin}/#/search?q=${encodeURIComponent('通知')}`);
+        await check(page, a.username, '查找结果');
+      }
+      if (labels.includes('依申请公开')) {
+        await page.goto(`${origin}/#/applications/report`);
+        await check(page, a.username, '年度报告');
+        await page.goto(`${origin}/#/applications`);
+        const application = page.locator('tr[data-title]').first();
+        if (await application.waitFor({ timeout: 5_000 }).then(() => true, () => false)) {
+          await application.click();
+          await check(page, a.username, '申请');
+        }
+      }
       await page.getByRole('button', { name: '退出登录' }).click();
       await expect(page.getByLabel('用户名')).toBeVisible();
     }

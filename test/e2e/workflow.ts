@@ -62,7 +62,7 @@ export async function loginAs(page: Page, username: string): Promise<void> {
 
 export async function register(page: Page, title: string, opts: { sensitive?: boolean } = {}): Promise<void> {
   await page.getByRole('button', { name: '登记拟公开信息' }).click();
-  await page.getByLabel('信息名称', { exact: true }).fill(title);
+  await page.getByLabel(/^信息名称/).fill(title);
   await page.getByLabel('文号').fill('某政办发〔2026〕12号');
   await page.getByLabel(/发布机构/).fill('某某县人民政府办公室');
   await page.getByLabel('形成或变更日期').fill('2026-11-20');

@@ -1,7 +1,7 @@
 import { Loader, Stack, Text } from '@mantine/core';
 import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
-import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type PointerEvent, type ReactNode } from 'react';
 import { bytesOf } from '../files';
 
 // A PDF shown as its pages (pdf.js), for the side-by-side view of an original and its
@@ -27,6 +27,49 @@ class BundledData {
   }
 }
 
+/** A run of text drawn on a page, as fractions of the page (for highlighting findings in place). */
+interface TextBox {
+  str: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** A finding to show on the pages: found in the text of page `page` (its nth occurrence there). */
+export interface PageHighlight {
+  id: number;
+  page: number;
+  text: string;
+  nth: number;
+  status: string;
+  label: string;
+  current: boolean;
+}
+
+/** Where the nth occurrence of `text` is drawn on a page: one box per text run it spans. */
+function locate(items: TextBox[], text: string, nth: number): Array<Omit<PageArea, 'page'>> {
+  const joined = items.map((i) => i.str).join('');
+  let at = -1;
+  for (let k = 0; k <= nth; k++) {
+    at = joined.indexOf(text, at + 1);
+    if (at < 0) return [];
+  }
+  const end = at + text.length;
+  const out: Array<Omit<PageArea, 'page'>> = [];
+  let pos = 0;
+  for (const it of items) {
+    const s = Math.max(at, pos);
+    const e = Math.min(end, pos + it.str.length);
+    if (e > s && it.str.length) {
+      const per = it.w / it.str.length;
+      out.push({ x: it.x + (s - pos) * per, y: it.y, width: (e - s) * per, height: it.h });
+    }
+    pos += it.str.length;
+  }
+  return out;
+}
+
 /** An area on a page as fractions (0–1) of the page, origin top left; pages count from 1. */
 export interface PageArea {
   page: number;
@@ -44,10 +87,12 @@ interface Props {
   onDraw?: (area: PageArea) => void;
   width?: number;
   label: string;
+  /** Findings to highlight where their text is drawn (PDF only). */
+  highlights?: PageHighlight[];
 }
 
-export function PdfPages({ base64, areas = [], onDraw, width = 440, label }: Props) {
-  const [pages, setPages] = useState<Array<{ url: string; ratio: number }> | null>(null);
+export function PdfPages({ base64, areas = [], onDraw, width = 440, label, highlights = [] }: Props) {
+  const [pages, setPages] = useState<Array<{ url: string; ratio: number; items: TextBox[] }> | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let cancelled = false;
@@ -55,7 +100,7 @@ export function PdfPages({ base64, areas = [], onDraw, width = 440, label }: Pro
     void (async () => {
       try {
         const doc = await task.promise;
-        const out: Array<{ url: string; ratio: number }> = [];
+        const out: Array<{ url: string; ratio: number; items: TextBox[] }> = [];
         for (let n = 1; n <= Math.min(doc.numPages, 50); n++) {
           const page = await doc.getPage(n);
           const base = page.getViewport({ scale: 1 });
@@ -64,7 +109,14 @@ export function PdfPages({ base64, areas = [], onDraw, width = 440, label }: Pro
           canvas.width = Math.ceil(viewport.width);
           canvas.height = Math.ceil(viewport.height);
           await page.render({ canvas, viewport }).promise;
-          out.push({ url: canvas.toDataURL('image/png'), ratio: viewport.height / viewport.width });
+          const items: TextBox[] = [];
+          for (const it of (await page.getTextContent()).items) {
+            if (!('str' in it) || !it.str) continue;
+            const tx = pdfjs.Util.transform(viewport.transform, it.transform) as number[];
+            const h = Math.hypot(tx[2]!, tx[3]!);
+            items.push({ str: it.str, x: tx[4]! / viewport.width, y: (tx[5]! - h) / viewport.height, w: (it.width * viewport.scale) / viewport.width, h: h / viewport.height });
+          }
+          out.push({ url: canvas.toDataURL('image/png'), ratio: viewport.height / viewport.width, items });
         }
         if (!cancelled) setPages(out);
       } catch (e) {
@@ -82,7 +134,23 @@ export function PdfPages({ base64, areas = [], onDraw, width = 440, label }: Pro
   return (
     <Stack gap="xs" data-testid={`pages-${label}`}>
       {pages.map((p, i) => (
-        <Page key={i} n={i + 1} url={p.url} width={width} height={width * p.ratio} areas={areas.filter((a) => a.page === i + 1)} onDraw={onDraw} label={label} />
+        <Page key={i} n={i + 1} url={p.url} width={width} height={width * p.ratio} areas={areas.filter((a) => a.page === i + 1)} onDraw={onDraw} label={label}>
+          {highlights
+            .filter((h) => h.page === i + 1)
+            .flatMap((h) =>
+              locate(p.items, h.text, h.nth).map((box, k) => (
+                <span
+                  key={`${h.id}-${k}`}
+                  id={k === 0 ? `page-finding-${h.id}` : undefined}
+                  data-finding={h.id}
+                  data-status={h.status}
+                  data-current={h.current ? 'true' : undefined}
+                  title={h.label}
+                  style={{ position: 'absolute', left: `${box.x * 100}%`, top: `${box.y * 100}%`, width: `${box.width * 100}%`, height: `${box.height * 100}%`, background: h.status === 'confirmed' ? 'rgba(250,82,82,0.35)' : h.status === 'dismissed' ? 'rgba(134,142,150,0.3)' : 'rgba(255,212,59,0.45)' }}
+                />
+              )),
+            )}
+        </Page>
       ))}
     </Stack>
   );
@@ -112,7 +180,7 @@ export function FilePages(props: Props & { type: string }) {
 
 export const HAS_PAGES = ['pdf', 'png', 'jpg'];
 
-function Page({ n, url, width, height, areas, onDraw, label }: { n: number; url: string; width: number; height: number; areas: PageArea[]; onDraw?: (a: PageArea) => void; label: string }) {
+function Page({ n, url, width, height, areas, onDraw, label, children }: { n: number; url: string; width: number; height: number; areas: PageArea[]; onDraw?: (a: PageArea) => void; label: string; children?: ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
   const [start, setStart] = useState<{ x: number; y: number } | null>(null);
   const [now, setNow] = useState<{ x: number; y: number } | null>(null);
@@ -141,6 +209,7 @@ function Page({ n, url, width, height, areas, onDraw, label }: { n: number; url:
       }
     >
       <img src={url} alt="" draggable={false} style={{ width: '100%', height: '100%', userSelect: 'none', pointerEvents: 'none' }} />
+      {children}
       {[...areas, ...(drawing ? [drawing] : [])].map((a, i) => (
         <div key={i} data-area style={{ position: 'absolute', left: `${a.x * 100}%`, top: `${a.y * 100}%`, width: `${a.width * 100}%`, height: `${a.height * 100}%`, background: 'rgba(0,0,0,0.55)', outline: '2px solid #c92a2a' }} />
       ))}

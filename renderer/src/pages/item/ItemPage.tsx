@@ -15,6 +15,7 @@ import type { Act } from './parts';
 import { Declassification, Objection, Recall, Reopen, SpecialApproval } from './Records';
 import { PrintButton } from './Print';
 import { PublicVersions } from './PublicVersions';
+import { ShortcutHelp } from './Shortcuts';
 import { StepPanel } from './StepPanel';
 import { History, Opinions } from './Trail';
 
@@ -28,6 +29,7 @@ export function ItemPage({ itemId, user, onBack }: { itemId: string; user: Sessi
   const item = loaded.data;
   const { error, run } = useAction();
   const [done, setDone] = useState<string | null>(null);
+  const [help, setHelp] = useState(false);
   /** An item changed: show the new state at once, and refresh the lists it appears in. */
   const changed = (next: ItemDetail) => {
     client.setQueryData(opKey('items', 'get', { itemId }), next);
@@ -40,6 +42,14 @@ export function ItemPage({ itemId, user, onBack }: { itemId: string; user: Sessi
       changed(await fn());
       setDone('已保存');
     });
+
+  /** To the first undecided finding, with the focus there, so the keyboard loop (J/Y/N) starts from it. */
+  const goToFindings = () => {
+    const row = document.querySelector<HTMLElement>('[data-testid="document-findings"] tr[data-status="open"]');
+    const target = row ?? document.querySelector<HTMLElement>('[data-testid="documents"]');
+    target?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    row?.focus({ preventScroll: true });
+  };
 
   if (!item) return <Notice error={error ?? (loaded.error ? messageOf(loaded.error) : null)} />;
   const has = (...roles: Role[]) => roles.some((r) => user.roles.includes(r));
@@ -58,8 +68,14 @@ export function ItemPage({ itemId, user, onBack }: { itemId: string; user: Sessi
           <Badge size="lg" data-testid="item-status">
             {item.statusLabel}
           </Badge>
+          {item.access === 'full' && item.openFindings > 0 && (
+            <Badge size="lg" color="orange" variant="outline" data-testid="open-findings-count">
+              {item.openFindings} 处发现未处理
+            </Badge>
+          )}
         </Group>
         <Group>
+          <ShortcutHelp itemId={item.id} open={help} onOpen={setHelp} onMessage={setDone} />
           <Text c="dimmed">
             {item.profile.name}（第 {item.profileVersion} 版）
           </Text>
@@ -73,7 +89,7 @@ export function ItemPage({ itemId, user, onBack }: { itemId: string; user: Sessi
         <Alert color="orange" title={`载体文件中尚有 ${item.openFindings} 处扫描发现未处理`} data-testid="open-findings">
           <Group justify="space-between">
             <Text size="sm">逐一确认或排除（或按类别批量处理）后，才能提出或批准公开。</Text>
-            <Button size="xs" variant="light" onClick={() => document.querySelector('[data-testid="documents"]')?.scrollIntoView({ behavior: 'smooth' })}>
+            <Button size="xs" variant="light" onClick={goToFindings}>
               去处理
             </Button>
           </Group>

@@ -1,9 +1,9 @@
 import { Button, Card, Checkbox, Group, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useDraft } from '../../drafts';
 import type { ItemDetail } from '../../../../shared/types';
 import { ESCALATION_ADDRESSEES } from '../../../../shared/workflow';
 import { api, call } from '../../api';
-import { cite, DateField, Section, today, type Act } from './parts';
+import { actAndDrop, cite, DateField, Section, today, type Act } from './parts';
 
 // Letters out of the item: escalation to a higher or secrecy authority, and consultations.
 
@@ -12,14 +12,16 @@ const STANDING: Record<string, string> = { agree: '同意公开', disagree: '不
 
 export function EscalationPanel({ item, act }: { item: ItemDetail; act: Act }) {
   const open = item.escalations.find((e) => !e.reply);
-  const [addressee, setAddressee] = useState<'上级主管部门' | '同级保密行政管理部门'>('同级保密行政管理部门');
-  const [authority, setAuthority] = useState('');
-  const [materials, setMaterials] = useState<string[]>(ESCALATION_MATERIALS.slice(0, 4));
-  const [letterNumber, setLetterNumber] = useState('');
-  const [sentOn, setSentOn] = useState(today());
-  const [replyOn, setReplyOn] = useState(today());
-  const [docNo, setDocNo] = useState('');
-  const [conclusion, setConclusion] = useState('');
+  // Letters being filled in survive the idle lock (memory only, see drafts.ts).
+  const d = `escalation:${item.id}:`;
+  const [addressee, setAddressee] = useDraft<'上级主管部门' | '同级保密行政管理部门'>(`${d}addressee`, '同级保密行政管理部门');
+  const [authority, setAuthority] = useDraft(`${d}authority`, '');
+  const [materials, setMaterials] = useDraft<string[]>(`${d}materials`, ESCALATION_MATERIALS.slice(0, 4));
+  const [letterNumber, setLetterNumber] = useDraft(`${d}letterNumber`, '');
+  const [sentOn, setSentOn] = useDraft(`${d}sentOn`, today());
+  const [replyOn, setReplyOn] = useDraft(`${d}replyOn`, today());
+  const [docNo, setDocNo] = useDraft(`${d}docNo`, '');
+  const [conclusion, setConclusion] = useDraft(`${d}conclusion`, '');
   if (!open)
     return (
       <Section title="报审（登记报送函）">
@@ -36,7 +38,7 @@ export function EscalationPanel({ item, act }: { item: ItemDetail; act: Act }) {
           <TextInput label="函件文号" value={letterNumber} onChange={(e) => setLetterNumber(e.currentTarget.value)} />
           <DateField label="报送日期" value={sentOn} onChange={(d) => setSentOn(d)} />
         </SimpleGrid>
-        <Button onClick={() => void act(() => call(api().items.escalate({ itemId: item.id, addressee, authority, materials, letterNumber, sentOn })))}>登记报审函</Button>
+        <Button onClick={() => void actAndDrop(act, d, () => call(api().items.escalate({ itemId: item.id, addressee, authority, materials, letterNumber, sentOn })))}>登记报审函</Button>
       </Section>
     );
   return (
@@ -51,7 +53,7 @@ export function EscalationPanel({ item, act }: { item: ItemDetail; act: Act }) {
       <Textarea label="答复结论" value={conclusion} onChange={(e) => setConclusion(e.currentTarget.value)} />
       <Button
         onClick={() =>
-          void act(() => call(api().items.escalationReply({ itemId: item.id, escalationId: open.id, replyOn, authority: open.authority, documentNumber: docNo, conclusion })))
+          void actAndDrop(act, d, () => call(api().items.escalationReply({ itemId: item.id, escalationId: open.id, replyOn, authority: open.authority, documentNumber: docNo, conclusion })))
         }
       >
         登记答复并恢复审查
@@ -61,13 +63,14 @@ export function EscalationPanel({ item, act }: { item: ItemDetail; act: Act }) {
 }
 
 export function Consultations({ item, act, canRecord, canOverride }: { item: ItemDetail; act: Act; canRecord: boolean; canOverride: boolean }) {
-  const [kind, setKind] = useState<'agency' | 'thirdParty'>('agency');
-  const [party, setParty] = useState('');
-  const [matters, setMatters] = useState('');
-  const [sentOn, setSentOn] = useState(today());
-  const [deadline, setDeadline] = useState('');
-  const [reply, setReply] = useState<Record<number, { on: string; reason: string }>>({});
-  const [override, setOverride] = useState({ decision: '', reasons: '', noticeSentOn: today() });
+  const d = `consultation:${item.id}:`;
+  const [kind, setKind] = useDraft<'agency' | 'thirdParty'>(`${d}new:kind`, 'agency');
+  const [party, setParty] = useDraft(`${d}new:party`, '');
+  const [matters, setMatters] = useDraft(`${d}new:matters`, '');
+  const [sentOn, setSentOn] = useDraft(`${d}new:sentOn`, today());
+  const [deadline, setDeadline] = useDraft(`${d}new:deadline`, '');
+  const [reply, setReply] = useDraft<Record<number, { on: string; reason: string }>>(`${d}reply`, {});
+  const [override, setOverride] = useDraft(`${d}override`, { decision: '', reasons: '', noticeSentOn: today() });
   if (!canRecord && item.consultations.length === 0) return null;
   return (
     <Section title="征求意见">
@@ -85,10 +88,10 @@ export function Consultations({ item, act, canRecord, canOverride }: { item: Ite
               <Group align="end">
                 <DateField label="答复日期" value={r.on} onChange={(d) => setReply({ ...reply, [c.id]: { ...r, on: d } })} />
                 <TextInput label="对方理由" value={r.reason} onChange={(e) => setReply({ ...reply, [c.id]: { ...r, reason: e.currentTarget.value } })} />
-                <Button size="xs" onClick={() => void act(() => call(api().items.consultationReply({ itemId: item.id, consultationId: c.id, reply: 'agree', replyOn: r.on, reason: r.reason })))}>
+                <Button size="xs" onClick={() => void actAndDrop(act, `${d}reply`, () => call(api().items.consultationReply({ itemId: item.id, consultationId: c.id, reply: 'agree', replyOn: r.on, reason: r.reason })))}>
                   登记同意
                 </Button>
-                <Button size="xs" color="orange" onClick={() => void act(() => call(api().items.consultationReply({ itemId: item.id, consultationId: c.id, reply: 'disagree', replyOn: r.on, reason: r.reason })))}>
+                <Button size="xs" color="orange" onClick={() => void actAndDrop(act, `${d}reply`, () => call(api().items.consultationReply({ itemId: item.id, consultationId: c.id, reply: 'disagree', replyOn: r.on, reason: r.reason })))}>
                   登记不同意
                 </Button>
               </Group>
@@ -101,7 +104,7 @@ export function Consultations({ item, act, canRecord, canOverride }: { item: Ite
                 <TextInput label="决定" value={override.decision} onChange={(e) => setOverride({ ...override, decision: e.currentTarget.value })} />
                 <Textarea label="理由" value={override.reasons} onChange={(e) => setOverride({ ...override, reasons: e.currentTarget.value })} />
                 <DateField label="书面告知第三方日期" value={override.noticeSentOn} onChange={(d) => setOverride({ ...override, noticeSentOn: d })} />
-                <Button size="xs" onClick={() => void act(() => call(api().items.override({ itemId: item.id, consultationId: c.id, ...override })))}>
+                <Button size="xs" onClick={() => void actAndDrop(act, `${d}override`, () => call(api().items.override({ itemId: item.id, consultationId: c.id, ...override })))}>
                   作出公共利益决定
                 </Button>
               </Stack>
@@ -124,7 +127,7 @@ export function Consultations({ item, act, canRecord, canOverride }: { item: Ite
             <DateField label="答复期限（不填则按本单位制度计算）" value={deadline} onChange={(d) => setDeadline(d)} />
           </SimpleGrid>
           <Group>
-            <Button variant="light" onClick={() => void act(() => call(api().items.consult({ itemId: item.id, kind, party, matters, sentOn, deadline: deadline || null })))}>
+            <Button variant="light" onClick={() => void actAndDrop(act, `${d}new:`, () => call(api().items.consult({ itemId: item.id, kind, party, matters, sentOn, deadline: deadline || null })))}>
               登记征求意见函
             </Button>
           </Group>

@@ -2,6 +2,7 @@ import { Badge, Button, Group, List, Select, Table, Text } from '@mantine/core';
 import { GROUND_LABELS, type Ground } from '../../../../shared/workflow';
 import { FINDING_LABELS, type FindingKind } from '../../../../shared/documents';
 import { useState } from 'react';
+import { useDraft } from '../../drafts';
 import type { DocumentView } from '../../../../shared/documents';
 import type { PublicVersionView } from '../../../../shared/ops/publication';
 import { api, messageOf } from '../../api';
@@ -25,16 +26,18 @@ export function PublicVersions({ itemId, canProduce, canReadOriginals }: { itemI
   const produce = useChange(api().publicVersions.produce, ['publicVersions', 'items']);
   const [compare, setCompare] = useState<{ doc: DocumentView; version: PublicVersionView } | null>(null);
   const templates = useOp('publicVersions', 'masks', undefined, { enabled: canProduce }).data ?? [];
+  // The choices below take work (areas drawn page by page): they survive the idle lock.
+  const d = `public-version:${itemId}:`;
   /** The reviewer's mask per kind of finding; full removal where none is chosen. */
-  const [masks, setMasks] = useState<Record<string, string>>({});
+  const [masks, setMasks] = useDraft<Record<string, string>>(`${d}masks`, {});
   /** Areas drawn per file (PDF pages, images), sent with the next production. */
-  const [areas, setAreas] = useState<Record<string, PageArea[]>>({});
+  const [areas, setAreas] = useDraft<Record<string, PageArea[]>>(`${d}areas`, {});
   const [drawing, setDrawing] = useState<DocumentView | null>(null);
   /** Masks chosen finding by finding, per file. */
-  const [findingMasks, setFindingMasks] = useState<Record<string, Record<string, string>>>({});
+  const [findingMasks, setFindingMasks] = useDraft<Record<string, Record<string, string>>>(`${d}findingMasks`, {});
   const [perFinding, setPerFinding] = useState<string | null>(null);
   /** Per workbook: its hidden rows and columns shown in the public version, or removed. */
-  const [hidden, setHidden] = useState<Record<string, 'reveal' | 'remove'>>({});
+  const [hidden, setHidden] = useDraft<Record<string, 'reveal' | 'remove'>>(`${d}hidden`, {});
   if (docs.length === 0 || (!canProduce && (versions.data ?? []).length === 0)) return null;
   const latest = (documentId: string) => (versions.data ?? []).filter((v) => v.documentId === documentId).at(-1);
 

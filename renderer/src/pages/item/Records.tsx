@@ -1,15 +1,16 @@
 import { Button, Group, Select, SimpleGrid, Text, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { useDraft } from '../../drafts';
 import type { ItemDetail } from '../../../../shared/types';
 import { REOPEN_REASONS } from '../../../../shared/workflow';
 import { api, call } from '../../api';
-import { DateField, Section, today, type Act } from './parts';
+import { actAndDrop, DateField, Section, today, type Act } from './parts';
 
 // Records around the decision: declassification, approval of a special domain, objections,
 // re-examination and recall.
 
 export function Declassification({ item, act, can }: { item: ItemDetail; act: Act; can: boolean }) {
-  const [v, setV] = useState({ decidedOn: today(), documentNumber: '', authority: '', filedOn: today(), filedWith: '' });
+  const key = `declassification:${item.id}`;
+  const [v, setV] = useDraft(key, { decidedOn: today(), documentNumber: '', authority: '', filedOn: today(), filedWith: '' });
   const d = item.declassification;
   return (
     <Section title="解密手续">
@@ -26,7 +27,7 @@ export function Declassification({ item, act, can }: { item: ItemDetail; act: Ac
             <DateField label="备案日期" value={v.filedOn} onChange={(d) => setV({ ...v, filedOn: d })} />
             <TextInput label="备案的保密行政管理部门" value={v.filedWith} onChange={(e) => setV({ ...v, filedWith: e.currentTarget.value })} />
           </SimpleGrid>
-          <Button variant="light" onClick={() => void act(() => call(api().items.declassify({ itemId: item.id, ...v })))}>
+          <Button variant="light" onClick={() => void actAndDrop(act, key, () => call(api().items.declassify({ itemId: item.id, ...v })))}>
             登记解密和备案
           </Button>
         </>
@@ -40,7 +41,8 @@ export function Declassification({ item, act, can }: { item: ItemDetail; act: Ac
 }
 
 export function SpecialApproval({ item, act, can }: { item: ItemDetail; act: Act; can: boolean }) {
-  const [v, setV] = useState({ authority: '', documentNumber: '', approvedOn: today() });
+  const key = `special-approval:${item.id}`;
+  const [v, setV] = useDraft(key, { authority: '', documentNumber: '', approvedOn: today() });
   const a = item.specialApproval;
   return (
     <Section title="有权机关批准">
@@ -55,7 +57,7 @@ export function SpecialApproval({ item, act, can }: { item: ItemDetail; act: Act
             <TextInput label="批准文号" value={v.documentNumber} onChange={(e) => setV({ ...v, documentNumber: e.currentTarget.value })} />
             <DateField label="批准日期" value={v.approvedOn} onChange={(d) => setV({ ...v, approvedOn: d })} />
           </SimpleGrid>
-          <Button variant="light" onClick={() => void act(() => call(api().items.specialApproval({ itemId: item.id, ...v })))}>
+          <Button variant="light" onClick={() => void actAndDrop(act, key, () => call(api().items.specialApproval({ itemId: item.id, ...v })))}>
             登记批准
           </Button>
         </>
@@ -69,7 +71,8 @@ export function SpecialApproval({ item, act, can }: { item: ItemDetail; act: Act
 }
 
 export function Objection({ item, act }: { item: ItemDetail; act: Act }) {
-  const [text, setText] = useState('');
+  const key = `objection:${item.id}`;
+  const [text, setText] = useDraft(key, '');
   return (
     <Section title="提出异议">
       <Text size="sm" c="dimmed">
@@ -77,7 +80,7 @@ export function Objection({ item, act }: { item: ItemDetail; act: Act }) {
       </Text>
       <Textarea value={text} onChange={(e) => setText(e.currentTarget.value)} aria-label="异议内容" />
       <Group>
-        <Button variant="light" color="orange" onClick={() => void act(() => call(api().items.object({ itemId: item.id, text })))}>
+        <Button variant="light" color="orange" onClick={() => void actAndDrop(act, key, () => call(api().items.object({ itemId: item.id, text })))}>
           记录异议
         </Button>
       </Group>
@@ -87,7 +90,7 @@ export function Objection({ item, act }: { item: ItemDetail; act: Act }) {
 
 export function Reopen({ item, act }: { item: ItemDetail; act: Act }) {
   const reasons = REOPEN_REASONS;
-  const [reason, setReason] = useState<(typeof reasons)[number]>(reasons[1]);
+  const [reason, setReason] = useDraft<(typeof reasons)[number]>(`reopen:${item.id}`, reasons[1]);
   return (
     <Section title="复查">
       <Select data={[...reasons]} value={reason} onChange={(v) => v && setReason(v as typeof reason)} allowDeselect={false} aria-label="复查原因" />
@@ -101,14 +104,15 @@ export function Reopen({ item, act }: { item: ItemDetail; act: Act }) {
 }
 
 export function Recall({ item, act }: { item: ItemDetail; act: Act }) {
-  const [v, setV] = useState({ discoveredOn: today(), description: '', measures: '' });
+  const key = `recall:${item.id}`;
+  const [v, setV] = useDraft(key, { discoveredOn: today(), description: '', measures: '' });
   return (
     <Section title="撤回（发现不应公开的内容）">
       <DateField label="发现日期" value={v.discoveredOn} onChange={(d) => setV({ ...v, discoveredOn: d })} />
       <Textarea label="情况说明" value={v.description} onChange={(e) => setV({ ...v, description: e.currentTarget.value })} />
       <Textarea label="已采取的补救措施" value={v.measures} onChange={(e) => setV({ ...v, measures: e.currentTarget.value })} />
       <Group>
-        <Button color="red" variant="light" onClick={() => void act(() => call(api().items.recall({ itemId: item.id, ...v })))}>
+        <Button color="red" variant="light" onClick={() => void actAndDrop(act, key, () => call(api().items.recall({ itemId: item.id, ...v })))}>
           撤回并登记事件
         </Button>
       </Group>

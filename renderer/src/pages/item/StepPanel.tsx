@@ -102,6 +102,11 @@ export function StepPanel({ item, bases, act }: { item: ItemDetail; bases: Basis
               <Button disabled={!opinionId} onClick={() => void submit()}>
                 签署意见
               </Button>
+              {item.access === 'full' && item.openFindings > 0 && (
+                <Text size="sm" c="orange.9" data-testid="signing-open-findings">
+                  载体文件中尚有 {item.openFindings} 处扫描发现未处理，不能提出或批准公开
+                </Text>
+              )}
             </Group>
           </>
         )}

@@ -1,5 +1,7 @@
-import { Badge, Table, Text, Timeline } from '@mantine/core';
+import { Badge, Button, Collapse, Group, List, Table, Text, Timeline } from '@mantine/core';
+import { useState } from 'react';
 import type { ItemDetail } from '../../../../shared/types';
+import { groupHistory } from './history';
 import { Section } from './parts';
 
 // What was signed and what happened, as the record shows it.
@@ -11,8 +13,8 @@ export function Opinions({ item }: { item: ItemDetail }) {
       <Table withTableBorder data-testid="opinions-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>轮次</Table.Th>
-            <Table.Th>环节</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>轮次</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>环节</Table.Th>
             <Table.Th>签署人</Table.Th>
             <Table.Th>意见</Table.Th>
             <Table.Th>情形、依据和理由</Table.Th>
@@ -22,8 +24,8 @@ export function Opinions({ item }: { item: ItemDetail }) {
         <Table.Tbody>
           {item.opinions.map((o, i) => (
             <Table.Tr key={i}>
-              <Table.Td>{o.round}</Table.Td>
-              <Table.Td>{o.stepName}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{o.round}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{o.stepName}</Table.Td>
               <Table.Td>
                 {o.signer}：{o.userName}
               </Table.Td>
@@ -48,18 +50,56 @@ export function Opinions({ item }: { item: ItemDetail }) {
   );
 }
 
+const when = (t: string) => new Date(t).toLocaleString('zh-CN', { hour12: false });
+
+function Signature({ ok }: { ok: boolean }) {
+  return (
+    <Badge size="xs" color={ok ? 'green' : 'red'} variant="light" data-testid="signature">
+      {ok ? '签名有效' : '签名无效'}
+    </Badge>
+  );
+}
+
 export function History({ item }: { item: ItemDetail }) {
+  const [open, setOpen] = useState<Record<number, boolean>>({});
   return (
     <Section title="办理经过">
-      <Timeline bulletSize={14} lineWidth={2}>
-        {item.history.map((h) => (
-          <Timeline.Item key={h.seq} title={`${new Date(h.time).toLocaleString('zh-CN', { hour12: false })} · ${h.actorName}`}>
-            <Text size="sm">{h.text || h.action}</Text>
-            <Badge size="xs" color={h.verified ? 'green' : 'red'} variant="light" data-testid="signature">
-              {h.verified ? '签名有效' : '签名无效'}
-            </Badge>
-          </Timeline.Item>
-        ))}
+      <Timeline bulletSize={14} lineWidth={2} data-testid="history">
+        {groupHistory(item.history).map((line) => {
+          const first = line.entries[0]!;
+          if (!line.summary)
+            return (
+              <Timeline.Item key={first.seq} title={`${when(first.time)} · ${first.actorName}`} data-testid="history-line">
+                <Text size="sm">{first.text || first.action}</Text>
+                <Signature ok={first.verified} />
+              </Timeline.Item>
+            );
+          const expanded = open[first.seq] ?? false;
+          const listId = `history-${first.seq}`;
+          return (
+            <Timeline.Item key={first.seq} title={`${when(first.time)} · ${first.actorName}`} data-testid="history-line">
+              <Group gap="xs">
+                <Text size="sm" data-testid="history-batch">
+                  {line.summary}
+                </Text>
+                <Button size="compact-xs" variant="subtle" aria-expanded={expanded} aria-controls={listId} onClick={() => setOpen({ ...open, [first.seq]: !expanded })}>
+                  {expanded ? '收起' : `展开 ${line.entries.length} 条记录`}
+                </Button>
+              </Group>
+              <Signature ok={line.entries.every((e) => e.verified)} />
+              <Collapse expanded={expanded} id={listId}>
+                <List size="xs" mt={4}>
+                  {line.entries.map((e) => (
+                    <List.Item key={e.seq}>
+                      {when(e.time)} {e.text || e.action}
+                      {!e.verified && '（签名无效）'}
+                    </List.Item>
+                  ))}
+                </List>
+              </Collapse>
+            </Timeline.Item>
+          );
+        })}
       </Timeline>
     </Section>
   );

@@ -2,10 +2,19 @@ import { Card, Stack, Title } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import type { ReactNode } from 'react';
 import type { ItemDetail } from '../../../../shared/types';
+import { dropDraft } from '../../drafts';
 
 // Pieces every part of the item page uses.
 
 export type Act = (fn: () => Promise<ItemDetail>) => Promise<void>;
+
+/** Acts, and forgets the form's draft once the change has been accepted (a refusal keeps it). */
+export const actAndDrop = (act: Act, draft: string, fn: () => Promise<ItemDetail>) =>
+  act(async () => {
+    const next = await fn();
+    dropDraft(draft);
+    return next;
+  });
 
 export const today = () => new Date().toLocaleDateString('sv-SE');
 

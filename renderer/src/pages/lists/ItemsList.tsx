@@ -10,6 +10,7 @@ import { ListCount, ListTable } from '../../components/DataTable';
 import { ChoiceFilter, DateRangeFilter, FilterBar, MultiFilter, TextFilter, useListRoute } from '../../components/ListFilters';
 import { Notice } from '../../components/Notice';
 import { useOp } from '../../query';
+import { rememberList } from '../../shortcuts';
 import { OverdueApplications } from '../applications/OverdueApplications';
 import { ITEM_COLUMNS } from './itemColumns';
 
@@ -95,7 +96,11 @@ export function ItemsList({ roles, onOpen, onRegister, canRegister }: { roles: r
         columns={ITEM_COLUMNS}
         rowKey={(i) => i.id}
         rowTitle={(i) => i.title}
-        onOpen={(i) => onOpen(i.id)}
+        onOpen={(i) => {
+          // The reviewer's "next item" key (]) walks the list as the user sees it.
+          rememberList((list.data?.rows ?? []).map((r) => r.id));
+          onOpen(i.id);
+        }}
         page={route.page}
         pageSize={route.pageSize}
         onPage={(page) => route.set({ page })}

@@ -7,6 +7,7 @@ import { useListRoute } from '../../components/ListFilters';
 import { Notice } from '../../components/Notice';
 import { useOp } from '../../query';
 import { Snippet } from './Snippet';
+import { rememberList } from '../../shortcuts';
 
 // Results of the header's search box (/search?q=…): titles, 文号, keywords, summaries and
 // the files' text, only what the user may read, ranked by the main process.
@@ -46,7 +47,10 @@ export function SearchPage({ onOpen }: { onOpen: (id: string) => void }) {
             columns={columns(query)}
             rowKey={(h) => `${h.item.id}:${h.where}:${h.snippet}`}
             rowTitle={(h) => h.item.title}
-            onOpen={(h) => onOpen(h.item.id)}
+            onOpen={(h) => {
+              rememberList([...new Set((search.data?.hits ?? []).map((x) => x.item.id))]);
+              onOpen(h.item.id);
+            }}
             page={route.page}
             pageSize={route.pageSize}
             onPage={(page) => route.set({ page })}

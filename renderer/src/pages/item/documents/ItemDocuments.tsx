@@ -1,4 +1,4 @@
-import { Badge, Button, Card, FileButton, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, FileButton, Group, Progress, Stack, Table, Text, Title, UnstyledButton } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { FINDING_LABELS, type DocumentProgress, type FindingKind } from '../../../../../shared/documents';
@@ -25,7 +25,15 @@ export function ItemDocuments({ itemId, canRead, canAttach, canDecide, onChanged
   const client = useQueryClient();
   const listed = useOp('documents', 'list', { itemId });
   const docs = listed.data ?? [];
-  const [selected, setSelected] = useState<string | null>(null);
+  const [chosen, setSelected] = useState<string | null>(null);
+  // The reviewer starts on the first file with something to decide, without a click.
+  const selected = chosen ?? (canRead ? ((docs.find((d) => d.open > 0) ?? docs[0])?.id ?? null) : null);
+  /** After the last finding of a file, J goes on to the next file that has findings. */
+  const nextFile = () => {
+    const at = docs.findIndex((d) => d.id === selected);
+    const next = [...docs.slice(at + 1), ...docs.slice(0, Math.max(0, at))].find((d) => d.open > 0) ?? docs.slice(at + 1).find((d) => d.open + d.confirmed + d.dismissed > 0);
+    if (next) setSelected(next.id);
+  };
   const [progress, setProgress] = useState<DocumentProgress | null>(null);
   const { error, busy, run } = useAction();
 
@@ -80,8 +88,16 @@ export function ItemDocuments({ itemId, canRead, canAttach, canDecide, onChanged
           <Table withTableBorder highlightOnHover>
             <Table.Tbody>
               {docs.map((d) => (
-                <Table.Tr key={d.id} style={{ cursor: 'pointer' }} onClick={() => canRead && setSelected(d.id)} data-document={d.name}>
-                  <Table.Td>{d.name}</Table.Td>
+                <Table.Tr key={d.id} style={{ cursor: canRead ? 'pointer' : undefined }} onClick={() => canRead && setSelected(d.id)} data-document={d.name}>
+                  <Table.Td>
+                    {canRead ? (
+                      <UnstyledButton onClick={() => setSelected(d.id)} fw={d.id === selected ? 700 : undefined} aria-pressed={d.id === selected} fz="sm">
+                        {d.name}
+                      </UnstyledButton>
+                    ) : (
+                      d.name
+                    )}
+                  </Table.Td>
                   <Table.Td>{d.typeLabel}</Table.Td>
                   <Table.Td>
                     {size(d.size)}
@@ -102,7 +118,7 @@ export function ItemDocuments({ itemId, canRead, canAttach, canDecide, onChanged
             </Table.Tbody>
           </Table>
         )}
-        {selected && canRead && <DocumentFindings key={selected} documentId={selected} canDecide={canDecide} onChanged={onChanged} />}
+        {selected && canRead && <DocumentFindings key={selected} documentId={selected} canDecide={canDecide} onChanged={onChanged} onEnd={docs.length > 1 ? nextFile : undefined} />}
       </Stack>
     </Card>
   );
