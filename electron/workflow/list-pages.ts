@@ -1,6 +1,6 @@
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { contract, In } from '../../shared/contract';
-import type { ItemPage, ItemStats } from '../../shared/types';
+import type { ItemPage, ItemStats, SessionUser } from '../../shared/types';
 import { RECHECK_STATUSES } from '../../shared/workflow';
 import type { Schema } from '../store/schema';
 import { anyAccess, fullAccess, inbox, mayActNow, notOverdue, overdue } from './access-sql';
@@ -97,5 +97,59 @@ export async function itemStats(q: ItemQueries): Promise<ItemStats> {
     .where(fullAccess(user))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  return { byStatus, mine, overdue: late, byMonth: months.map((month) => ({ month, count: byMonthMap.get(month) ?? 0 })), openFindings: Number(open.n) };
+  const kinds = await db
+    .selectFrom('findings')
+    .innerJoin('documents', 'documents.id', 'findings.document_id')
+    .innerJoin('items', 'items.id', 'documents.item_id')
+    .where(fullAccess(user))
+    .select(['findings.kind', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('findings.kind')
+    .execute();
+  return {
+    byStatus,
+    mine,
+    overdue: late,
+    byMonth: months.map((month) => ({ month, count: byMonthMap.get(month) ?? 0 })),
+    openFindings: Number(open.n),
+    findingsByKind: Object.fromEntries(kinds.map((k) => [k.kind, Number(k.n)])),
+    stepDays: await stepDays(q, user),
+  };
+}
+
+/**
+ * The average calendar days an item spent at each step: from entering the step (the
+ * previous opinion, or registration) to its opinion. One query, grouped by profile version
+ * and step; the step's name comes from the profile, so copies of a procedure merge by name.
+ */
+async function stepDays(q: ItemQueries, user: SessionUser): Promise<NonNullable<ItemStats['stepDays']>> {
+  const db = q.ctx.db();
+  const rows = await db
+    .selectFrom(
+      db
+        .selectFrom('opinions')
+        .select(['item_id', 'step_id', 'created_at', sql<string | null>`LAG(created_at) OVER (PARTITION BY item_id ORDER BY id)`.as('prev_at')])
+        .as('o'),
+    )
+    .innerJoin('items', 'items.id', 'o.item_id')
+    .where(anyAccess(user))
+    .select([
+      'items.profile_id',
+      'items.profile_version',
+      'o.step_id',
+      sql<number>`SUM(julianday(o.created_at) - julianday(COALESCE(o.prev_at, items.created_at)))`.as('days'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
+    .groupBy(['items.profile_id', 'items.profile_version', 'o.step_id'])
+    .execute();
+  const byName = new Map<string, { days: number; count: number; order: number }>();
+  for (const r of rows) {
+    const profile = await q.profile(r.profile_id, r.profile_version);
+    const index = profile.steps.findIndex((s) => s.id === r.step_id);
+    const name = profile.steps[index]?.name ?? r.step_id;
+    const had = byName.get(name) ?? { days: 0, count: 0, order: index };
+    byName.set(name, { days: had.days + Number(r.days), count: had.count + Number(r.n), order: Math.min(had.order, index) });
+  }
+  return [...byName.entries()]
+    .sort((a, b) => a[1].order - b[1].order)
+    .map(([step, v]) => ({ step, days: Math.round((v.days / v.count) * 10) / 10, count: v.count }));
 }

@@ -63,6 +63,11 @@ export class ItemQueries {
 
   private readonly calendar: CalendarSource;
 
+  /** A profile version, for the figures that name steps. */
+  profile(id: string, version: number) {
+    return this.profiles.get(id, version);
+  }
+
   today(): string {
     return dayjs(this.ctx.now()).format('YYYY-MM-DD');
   }

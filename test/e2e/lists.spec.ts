@@ -244,6 +244,8 @@ test('the start page shows what waits for the user, with the figures by status',
   await expect(page.getByTestId('stat-mine')).toHaveText('30');
   await expect(page.getByTestId('desk-inbox').locator('tr[data-title]')).toHaveCount(5);
   await expect(page.getByTestId('chart-status-figures')).toHaveText(`审查中 30 项；已批准公开 ${APPROVED.length} 项`);
+  // The approved items went through every step: the average days per step are charted, with the figures as text.
+  await expect(page.getByTestId('chart-steps-figures')).toContainText('天');
   await shot(page, 'desk');
   expect(await axeSerious(page)).toEqual([]);
   // The overdue figure opens the list it counts.

@@ -62,9 +62,9 @@ export function AuditLog() {
         {list.data?.groups
           .filter((g) => g.count > 0)
           .map((g) => (
-            <UnstyledButton key={g.label} className="mantine-focus-auto" onClick={() => route.set({ act: groupActions(g.label) })} aria-label={`只看${g.label}（${g.count} 条）`}>
+            <UnstyledButton key={g.label} className="mantine-focus-auto" onClick={() => route.set({ act: groupActions(g.label) })} title={`只看“${g.label}”`}>
               <Badge variant="light" size="lg" style={{ cursor: 'pointer' }}>
-                {g.label} {g.count}
+                {g.label} {g.count} 条
               </Badge>
             </UnstyledButton>
           ))}

@@ -46,8 +46,8 @@ export function DeskCharts({ stats }: { stats: ItemStats }) {
     <SimpleGrid cols={{ base: 1, lg: 2 }}>
       <ChartCard title="事项状态" bars={byStatus} testId="chart-status" />
       <ChartCard title="每月登记事项" bars={byMonth} testId="chart-month" />
-      {stats.findingsByKind && <ChartCard title="扫描发现（按类别）" bars={byKind} testId="chart-findings" unit="处" series="发现数" />}
-      {stats.stepDays && <ChartCard title="各环节平均办理时间" bars={steps} testId="chart-steps" unit="天" series="平均天数" />}
+      {byKind.length > 0 && <ChartCard title="扫描发现（按类别）" bars={byKind} testId="chart-findings" unit="处" series="发现数" />}
+      {steps.length > 0 && <ChartCard title="各环节平均办理时间" bars={steps} testId="chart-steps" unit="天" series="平均天数" />}
     </SimpleGrid>
   );
 }
