@@ -175,7 +175,10 @@ test('the annual report: each number opens the applications behind it; review co
   await loginAs(page, 'liu');
   await nav(page);
   await page.getByRole('button', { name: '年度报告' }).click();
-  const year = await page.getByRole('combobox', { name: '年度' }).inputValue();
+  // The year list arrives with the report's first query: read it only once it has a value.
+  const yearBox = page.getByRole('combobox', { name: '年度' });
+  await expect(yearBox).toHaveValue(/\d{4}/);
+  const year = await yearBox.inputValue();
   await expect(page.getByTestId('report-title')).toHaveText(`《某某县人民政府办公室${year.replace(' 年', '')}年政府信息公开工作年度报告》`);
   const table = page.getByTestId('report-table');
   await expect(table.getByRole('row', { name: /^本年新收政府信息公开申请数量/ })).toContainText('1');
