@@ -1,17 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { PDFDocument, rgb } from 'pdf-lib';
 import type { NoticeKind } from '../../shared/applications';
 import type { AnnualReports } from '../applications/report';
 import type { Applications } from '../applications/service';
 import { composeNotice, type NoticeBlock } from '../applications/notices/compose';
 import { composeAnnualReport } from '../applications/notices/report';
 import { canonicalJson } from '../audit/entry';
-import { agencyFonts, embedFonts } from '../forms/fonts';
-import { A4, AREA, Layout, MM, SIZE, type Block, type Op } from '../forms/layout';
-import { drawQr, qrText, type QrPayload } from '../forms/qr';
-import { shortHash } from '../forms/render';
+import { agencyFonts } from '../forms/fonts';
+import type { Block } from '../forms/layout';
+import type { QrPayload } from '../forms/qr';
+import { renderBlocks } from '../forms/render';
 import type { PrintedForm } from '../forms/service';
-import { fill, loadTemplate } from '../forms/templates';
 import { FORM_KIND_LABELS } from '../../shared/ops/forms';
 import { auditHead } from '../audit/append';
 import { composeCheckpoint, composeExtract, type AuditFormKind, type PrintBlock } from '../audit/print-form';
@@ -131,36 +129,9 @@ export function createApplicationPrinting(ctx: SessionContext, vault: Vault, app
   };
 }
 
-/** Blocks → the A4 PDF with the stamp and QR code every form carries (as electron/forms/render.ts draws them). */
-async function renderComposed(composed: { title: string; blocks: NoticeBlock[] }, org: string, qr: QrPayload, at: Date, templatesDir?: string): Promise<{ bytes: Uint8Array; pages: number }> {
-  const doc = await PDFDocument.create();
-  doc.setTitle(composed.title);
-  doc.setAuthor(org);
-  doc.setCreator('密审台');
-  doc.setProducer('密审台');
-  doc.setLanguage('zh-CN');
-  doc.setCreationDate(at);
-  doc.setModificationDate(at);
-  const fonts = await embedFonts(doc, agencyFonts());
-  const layout = new Layout(fonts.measure).add(composed.blocks as Block[]);
-  const common = loadTemplate('common', ['itemId', 'page', 'checkpoint', 'contentHash'], templatesDir);
-  const total = layout.pages.length;
-  const code = qrText(qr);
-  layout.pages.forEach((ops, i) => {
-    const page = doc.addPage([A4.width, A4.height]);
-    const draw = (op: Op) => {
-      if (op.k === 'text') page.drawText(op.text, { x: op.x, y: op.y, size: op.size, font: op.bold ? fonts.bold : fonts.regular, color: rgb(0, 0, 0) });
-      else page.drawLine({ start: { x: op.x1, y: op.y1 }, end: { x: op.x2, y: op.y2 }, thickness: op.width, color: rgb(0, 0, 0) });
-    };
-    ops.forEach(draw);
-    const pageText = fill(common.labels.page!, { n: i + 1, m: total });
-    draw({ k: 'text', x: (A4.width - fonts.measure.width(pageText, SIZE.small, false)) / 2, y: 24 * MM, text: pageText, size: SIZE.small, bold: false });
-    const lines = [fill(common.labels.itemId!, { itemId: qr.item }), fill(common.labels.checkpoint!, { seq: qr.seq, head: shortHash(qr.head) }), fill(common.labels.contentHash!, { hash: shortHash(qr.sha256) })];
-    lines.forEach((text, j) => draw({ k: 'text', x: AREA.left, y: (17 - j * 4.5) * MM, text, size: 9, bold: false }));
-    drawQr(page, code, AREA.right, 5 * MM, 28 * MM);
-  });
-  return { bytes: await doc.save(), pages: total };
-}
+/** Composed notice → PDF, drawn by the forms engine itself (same stamp, QR code and fonts). */
+const renderComposed = (composed: { title: string; blocks: NoticeBlock[] }, org: string, qr: QrPayload, at: Date, templatesDir?: string): Promise<{ bytes: Uint8Array; pages: number }> =>
+  renderBlocks(composed.blocks as Block[], { title: composed.title, org, qr, templatesDir }, { printedAt: at, fonts: agencyFonts(), templatesDir });
 
 // --- the 安全审计员's printed forms: an extract of the trail and a countersigned checkpoint ---
 // Composed in electron/audit/print-form.ts (words: resources/forms/audit-*.json), rendered

@@ -56,14 +56,15 @@ export async function renderForm<K extends FormKind>(kind: K, data: FormInputs[K
   return { pdf: pdf.bytes, pages: pdf.pages, sha256: createHash('sha256').update(pdf.bytes).digest('hex'), contentSha256: contentHash, qr };
 }
 
-interface Stamp {
+export interface Stamp {
   title: string;
   org: string;
   qr: QrPayload;
   templatesDir?: string;
 }
 
-async function renderBlocks(blocks: Block[], stamp: Stamp, opts: RenderOptions): Promise<{ bytes: Uint8Array; pages: number }> {
+/** Blocks → the A4 PDF with the stamp and QR code every form carries; shared by the forms of items, applications and the trail. */
+export async function renderBlocks(blocks: Block[], stamp: Stamp, opts: RenderOptions): Promise<{ bytes: Uint8Array; pages: number }> {
   const doc = await PDFDocument.create();
   const at = opts.printedAt ?? new Date();
   doc.setTitle(stamp.title);
