@@ -7,7 +7,6 @@ import { composeAnnualReport } from '../applications/notices/report';
 import { canonicalJson } from '../audit/entry';
 import { agencyFonts } from '../forms/fonts';
 import type { Block } from '../forms/layout';
-import type { QrPayload } from '../forms/qr';
 import { renderBlocks } from '../forms/render';
 import type { PrintedForm } from '../forms/service';
 import { FORM_KIND_LABELS } from '../../shared/ops/forms';
@@ -95,28 +94,8 @@ export interface ApplicationPrinting {
 }
 
 export function createApplicationPrinting(ctx: SessionContext, vault: Vault, applications: Applications, reports: AnnualReports, templatesDir?: string): ApplicationPrinting {
-  const printedAt = () => ctx.now();
-  const render = async (subject: { itemId: string | null; audit: string }, kind: string, composed: { title: string; blocks: NoticeBlock[] }, data: unknown): Promise<PrintedForm> => {
-    const head = await auditHead(ctx.db());
-    const checkpoint = { seq: head?.seq ?? 0, head: head?.hash ?? '0'.repeat(64) };
-    const contentSha256 = createHash('sha256').update(canonicalJson({ kind, data }), 'utf8').digest('hex');
-    const stampId = subject.itemId ?? subject.audit;
-    const pdf = await renderComposed(composed, vault.org().name, { item: stampId, seq: checkpoint.seq, head: checkpoint.head, sha256: contentSha256 }, printedAt(), templatesDir);
-    const sha256 = createHash('sha256').update(pdf.bytes).digest('hex');
-    await ctx
-      .db()
-      .transaction()
-      .execute(async (tx) => {
-        if (!(await tx.selectFrom('blobs').select('sha256').where('sha256', '=', sha256).executeTakeFirst()))
-          await tx.insertInto('blobs').values({ sha256, size: pdf.bytes.length, content: Buffer.from(pdf.bytes) }).execute();
-        await tx
-          .insertInto('forms')
-          .values({ id: randomUUID(), item_id: subject.itemId, kind, sha256, content_hash: contentSha256, pages: pdf.pages, checkpoint_seq: checkpoint.seq, checkpoint_hash: checkpoint.head, created_by: ctx.user().id, created_at: ctx.now().toISOString() })
-          .execute();
-        await ctx.append(tx, { action: 'form.printed', subject: subject.audit, payload: { text: `打印《${composed.title}》（共 ${pdf.pages} 页）`, kind, sha256, contentSha256, checkpoint, pages: pdf.pages } });
-      });
-    return { pdf: pdf.bytes, sha256, contentSha256, pages: pdf.pages, checkpoint };
-  };
+  const render = (subject: { itemId: string | null; audit: string }, kind: string, composed: { title: string; blocks: NoticeBlock[] }, data: unknown): Promise<PrintedForm> =>
+    printComposed(ctx, vault, { itemId: subject.itemId, stampId: subject.itemId ?? subject.audit, auditSubject: subject.audit }, kind, composed, data, templatesDir);
   return {
     async notice(applicationId, kind, date) {
       const data = await applications.notice(applicationId, kind, date, templatesDir);
@@ -129,9 +108,39 @@ export function createApplicationPrinting(ctx: SessionContext, vault: Vault, app
   };
 }
 
-/** Composed notice → PDF, drawn by the forms engine itself (same stamp, QR code and fonts). */
-const renderComposed = (composed: { title: string; blocks: NoticeBlock[] }, org: string, qr: QrPayload, at: Date, templatesDir?: string): Promise<{ bytes: Uint8Array; pages: number }> =>
-  renderBlocks(composed.blocks as Block[], { title: composed.title, org, qr, templatesDir }, { printedAt: at, fonts: agencyFonts(), templatesDir });
+/**
+ * A composed form → PDF drawn by the forms engine (same stamp, QR code and fonts), kept as
+ * a blob with its forms row and recorded in the trail, all in one transaction.
+ */
+async function printComposed(
+  ctx: SessionContext,
+  vault: Vault,
+  where: { itemId: string | null; stampId: string; auditSubject: string; role?: 'auditor' },
+  kind: string,
+  composed: { title: string; blocks: NoticeBlock[] | PrintBlock[] },
+  data: unknown,
+  templatesDir?: string,
+): Promise<PrintedForm> {
+  const head = await auditHead(ctx.db());
+  const checkpoint = { seq: head?.seq ?? 0, head: head?.hash ?? '0'.repeat(64) };
+  const contentSha256 = createHash('sha256').update(canonicalJson({ kind, data }), 'utf8').digest('hex');
+  const qr = { item: where.stampId, seq: checkpoint.seq, head: checkpoint.head, sha256: contentSha256 };
+  const pdf = await renderBlocks(composed.blocks as Block[], { title: composed.title, org: vault.org().name, qr, templatesDir }, { printedAt: ctx.now(), fonts: agencyFonts(), templatesDir });
+  const sha256 = createHash('sha256').update(pdf.bytes).digest('hex');
+  await ctx
+    .db()
+    .transaction()
+    .execute(async (tx) => {
+      if (!(await tx.selectFrom('blobs').select('sha256').where('sha256', '=', sha256).executeTakeFirst()))
+        await tx.insertInto('blobs').values({ sha256, size: pdf.bytes.length, content: Buffer.from(pdf.bytes) }).execute();
+      await tx
+        .insertInto('forms')
+        .values({ id: randomUUID(), item_id: where.itemId, kind, sha256, content_hash: contentSha256, pages: pdf.pages, checkpoint_seq: checkpoint.seq, checkpoint_hash: checkpoint.head, created_by: ctx.user().id, created_at: ctx.now().toISOString() })
+        .execute();
+      await ctx.append(tx, { action: 'form.printed', subject: where.auditSubject, ...(where.role ? { role: where.role } : {}), payload: { text: `打印《${composed.title}》（共 ${pdf.pages} 页）`, kind, sha256, contentSha256, checkpoint, pages: pdf.pages } });
+    });
+  return { pdf: pdf.bytes, sha256, contentSha256, pages: pdf.pages, checkpoint };
+}
 
 // --- the 安全审计员's printed forms: an extract of the trail and a countersigned checkpoint ---
 // Composed in electron/audit/print-form.ts (words: resources/forms/audit-*.json), rendered
@@ -143,26 +152,8 @@ export interface AuditPrinting {
 }
 
 export function createAuditPrinting(ctx: SessionContext, vault: Vault, audit: Pick<AuditService, 'printData' | 'checkpointAt'>, templatesDir?: string): AuditPrinting {
-  const render = async (kind: AuditFormKind, composed: { title: string; blocks: PrintBlock[] }, data: unknown): Promise<PrintedForm> => {
-    const head = await auditHead(ctx.db());
-    const checkpoint = { seq: head?.seq ?? 0, head: head?.hash ?? '0'.repeat(64) };
-    const contentSha256 = createHash('sha256').update(canonicalJson({ kind, data }), 'utf8').digest('hex');
-    const pdf = await renderComposed(composed, vault.org().name, { item: AUDIT_SUBJECT, seq: checkpoint.seq, head: checkpoint.head, sha256: contentSha256 }, ctx.now(), templatesDir);
-    const sha256 = createHash('sha256').update(pdf.bytes).digest('hex');
-    await ctx
-      .db()
-      .transaction()
-      .execute(async (tx) => {
-        if (!(await tx.selectFrom('blobs').select('sha256').where('sha256', '=', sha256).executeTakeFirst()))
-          await tx.insertInto('blobs').values({ sha256, size: pdf.bytes.length, content: Buffer.from(pdf.bytes) }).execute();
-        await tx
-          .insertInto('forms')
-          .values({ id: randomUUID(), item_id: null, kind, sha256, content_hash: contentSha256, pages: pdf.pages, checkpoint_seq: checkpoint.seq, checkpoint_hash: checkpoint.head, created_by: ctx.user().id, created_at: ctx.now().toISOString() })
-          .execute();
-        await ctx.append(tx, { action: 'form.printed', subject: 'audit_log', role: 'auditor', payload: { text: `打印《${composed.title}》（共 ${pdf.pages} 页）`, kind, sha256, contentSha256, checkpoint, pages: pdf.pages } });
-      });
-    return { pdf: pdf.bytes, sha256, contentSha256, pages: pdf.pages, checkpoint };
-  };
+  const render = (kind: AuditFormKind, composed: { title: string; blocks: PrintBlock[] }, data: unknown): Promise<PrintedForm> =>
+    printComposed(ctx, vault, { itemId: null, stampId: AUDIT_SUBJECT, auditSubject: 'audit_log', role: 'auditor' }, kind, composed, data, templatesDir);
   return {
     async extract(range) {
       const data = await audit.printData(range);
