@@ -37,6 +37,17 @@ function encode(v: ParamValue): string | null {
   return String(v);
 }
 
+/** The table's paging (and, for sortable lists, sorting) props, kept in the route. */
+export function routePaging(route: ListRoute, sortable = false) {
+  return {
+    page: route.page,
+    pageSize: route.pageSize,
+    onPage: (page: number) => route.set({ page }),
+    onPageSize: (size: number) => route.set({ size }),
+    ...(sortable ? { sort: route.sort, onSort: (s: ListSort) => route.set({ sort: s.sort, dir: s.dir }) } : {}),
+  };
+}
+
 export function useListRoute(defaults: { sort: string; dir: 'asc' | 'desc'; sorts: readonly string[] }): ListRoute {
   const [params, setParams] = useSearchParams();
   // Changes build on the latest address, not on the one this render saw: two fields changed

@@ -6,7 +6,7 @@ import { CATALOGUE_SORTS } from '../../../shared/ops/reference';
 import type { CatalogueEntry } from '../../../shared/types';
 import { api, call, messageOf } from '../api';
 import { ListCount, ListTable, type ListColumn } from '../components/DataTable';
-import { ChoiceFilter, DateRangeFilter, FilterBar, TextFilter, useListRoute } from '../components/ListFilters';
+import { ChoiceFilter, DateRangeFilter, FilterBar, routePaging, TextFilter, useListRoute } from '../components/ListFilters';
 import { Notice } from '../components/Notice';
 import { PrintPreview } from '../components/PrintPreview';
 import { useAction } from '../components/useAction';
@@ -82,12 +82,7 @@ export function CataloguePage() {
         columns={columns(chosen, toggle)}
         rowKey={(c) => c.itemId}
         rowTitle={(c) => c.title}
-        page={route.page}
-        pageSize={route.pageSize}
-        onPage={(page) => route.set({ page })}
-        onPageSize={(size) => route.set({ size })}
-        sort={route.sort}
-        onSort={(s) => route.set({ sort: s.sort, dir: s.dir })}
+        {...routePaging(route, true)}
         empty={filtered ? '没有符合筛选条件的信息' : '目录中尚无信息'}
       />
       <Modal opened={!!form} onClose={() => setForm(null)} title="信息发布保密审查表" size="xl">

@@ -5,7 +5,7 @@ import { APPLICATION_PAGE_STATUSES, APPLICATION_STATUS_LABELS } from '../../../.
 import type { ApplicationView } from '../../../../shared/ops/applications';
 import { messageOf } from '../../api';
 import { ListCount, ListTable, type ListColumn } from '../../components/DataTable';
-import { ChoiceFilter, FilterBar, TextFilter, useListRoute } from '../../components/ListFilters';
+import { ChoiceFilter, FilterBar, routePaging, TextFilter, useListRoute } from '../../components/ListFilters';
 import { Notice } from '../../components/Notice';
 import { useOp } from '../../query';
 import { DueText } from './parts';
@@ -79,10 +79,7 @@ export function ApplicationsList({ onOpen, onReport }: { onOpen: (id: string) =>
         rowKey={(a) => a.id}
         rowTitle={(a) => a.number}
         onOpen={(a) => onOpen(a.id)}
-        page={route.page}
-        pageSize={route.pageSize}
-        onPage={(page) => route.set({ page })}
-        onPageSize={(size) => route.set({ size })}
+        {...routePaging(route)}
         empty={filtered ? '没有符合筛选条件的申请' : '暂无政府信息公开申请'}
       />
       <Modal opened={registering} onClose={() => setRegistering(false)} title="登记政府信息公开申请" size="xl">

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { ACTION_GROUPS, ACTION_LABELS, actionGroup, type AuditDeskEntry } from '../../../../shared/audit';
 import { messageOf } from '../../api';
 import { ListCount, ListTable, type ListColumn } from '../../components/DataTable';
-import { ChoiceFilter, DateRangeFilter, FilterBar, TextFilter, useListRoute } from '../../components/ListFilters';
+import { ChoiceFilter, DateRangeFilter, FilterBar, routePaging, TextFilter, useListRoute } from '../../components/ListFilters';
 import { Notice } from '../../components/Notice';
 import { useOp } from '../../query';
 import { EntryDetails, when } from './EntryDetails';
@@ -80,10 +80,7 @@ export function AuditLog() {
         rowKey={(e) => String(e.seq)}
         rowTitle={(e) => `${e.seq}`}
         onOpen={setOpen}
-        page={route.page}
-        pageSize={route.pageSize}
-        onPage={(page) => route.set({ page })}
-        onPageSize={(size) => route.set({ size })}
+        {...routePaging(route)}
         empty={filtered ? '没有符合筛选条件的审计记录' : '暂无审计记录'}
       />
       <EntryDetails entry={open} onClose={() => setOpen(null)} />

@@ -7,7 +7,7 @@ import { BUSINESS_ROLES, ROLE_LABELS, type Role } from '../../../../shared/roles
 import { ITEM_STATUSES, STATUS_LABELS } from '../../../../shared/workflow';
 import { messageOf } from '../../api';
 import { ListCount, ListTable } from '../../components/DataTable';
-import { ChoiceFilter, DateRangeFilter, FilterBar, MultiFilter, TextFilter, useListRoute } from '../../components/ListFilters';
+import { ChoiceFilter, DateRangeFilter, FilterBar, MultiFilter, routePaging, TextFilter, useListRoute } from '../../components/ListFilters';
 import { Notice } from '../../components/Notice';
 import { useOp } from '../../query';
 import { rememberList } from '../../shortcuts';
@@ -101,12 +101,7 @@ export function ItemsList({ roles, onOpen, onRegister, canRegister }: { roles: r
           rememberList((list.data?.rows ?? []).map((r) => r.id));
           onOpen(i.id);
         }}
-        page={route.page}
-        pageSize={route.pageSize}
-        onPage={(page) => route.set({ page })}
-        onPageSize={(size) => route.set({ size })}
-        sort={route.sort}
-        onSort={(s) => route.set({ sort: s.sort, dir: s.dir })}
+        {...routePaging(route, true)}
         empty={filtered ? FILTERED_EMPTY : EMPTY[view]}
       />
     </Stack>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { REGISTER_SORTS, type RegisterEntry } from '../../../../shared/ops/publication';
 import { api, messageOf } from '../../api';
 import { ListCount, ListTable, type ListColumn } from '../../components/DataTable';
-import { ChoiceFilter, DateRangeFilter, FilterBar, TextFilter, useListRoute } from '../../components/ListFilters';
+import { ChoiceFilter, DateRangeFilter, FilterBar, routePaging, TextFilter, useListRoute } from '../../components/ListFilters';
 import { Notice } from '../../components/Notice';
 import { useChange, useOp } from '../../query';
 import { DateField, today } from '../item/parts';
@@ -89,12 +89,7 @@ export function RegisterList() {
         columns={COLUMNS}
         rowKey={(r) => String(r.id)}
         rowTitle={(r) => r.title}
-        page={route.page}
-        pageSize={route.pageSize}
-        onPage={(page) => route.set({ page })}
-        onPageSize={(size) => route.set({ size })}
-        sort={route.sort}
-        onSort={(s) => route.set({ sort: s.sort, dir: s.dir })}
+        {...routePaging(route, true)}
         empty={filtered ? '没有符合筛选条件的登记' : '尚无导出记录'}
       />
     </Stack>

@@ -3,7 +3,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import type { ItemSearchHit } from '../../../../shared/types';
 import { messageOf } from '../../api';
 import { ListCount, ListTable, type ListColumn } from '../../components/DataTable';
-import { useListRoute } from '../../components/ListFilters';
+import { routePaging, useListRoute } from '../../components/ListFilters';
 import { Notice } from '../../components/Notice';
 import { useOp } from '../../query';
 import { Snippet } from './Snippet';
@@ -51,10 +51,7 @@ export function SearchPage({ onOpen }: { onOpen: (id: string) => void }) {
               rememberList([...new Set((search.data?.hits ?? []).map((x) => x.item.id))]);
               onOpen(h.item.id);
             }}
-            page={route.page}
-            pageSize={route.pageSize}
-            onPage={(page) => route.set({ page })}
-            onPageSize={(size) => route.set({ size })}
+            {...routePaging(route)}
             empty={`没有找到含有“${query}”的事项`}
           />
         </>
