@@ -21,14 +21,19 @@ export function writeFileAtomic(file: string, data: string | Buffer): void {
     rmSync(tmp, { force: true });
     throw err;
   }
+  fsyncPath(dirname(file));
+}
+
+/** Flushes a file or a folder (after a rename in it) to the disk. */
+export function fsyncPath(path: string): void {
   try {
-    const dfd = openSync(dirname(file), 'r');
+    const fd = openSync(path, 'r');
     try {
-      fsyncSync(dfd);
+      fsyncSync(fd);
     } finally {
-      closeSync(dfd);
+      closeSync(fd);
     }
   } catch {
-    // Directories cannot be opened for fsync on Windows; the rename is still atomic there.
+    // Directories cannot be opened for fsync on Windows; renames are atomic there anyway.
   }
 }

@@ -1,4 +1,5 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { fsyncPath } from '../store/atomic';
 import { isAbsolute, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AppFailure } from '../../shared/result';
@@ -26,19 +27,6 @@ export interface BackupManifest {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const stamp = (d: Date) => `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
-
-function fsyncPath(path: string): void {
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Directories cannot be opened for fsync on Windows; renames are atomic there anyway.
-  }
-}
 
 export function createBackup(vault: Vault, parentDir: string, now: Date): Promise<{ path: string; manifest: BackupManifest; manifestSha256: string }> {
   return (async () => {

@@ -1,4 +1,5 @@
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { fsyncPath } from '../store/atomic';
 import { basename, join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { AppFailure } from '../../shared/result';
@@ -59,19 +60,6 @@ export interface RotateResult {
   rotationId: string;
   /** Slots that still wrap the old key (other accounts, until their next login). */
   waiting: number;
-}
-
-function fsyncPath(path: string): void {
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Directories cannot be opened for fsync on Windows; renames are atomic there anyway.
-  }
 }
 
 /** Copies left by a rotation that never reached its intent; encrypted, but not to be kept. */
