@@ -170,12 +170,29 @@ export function placeKind(location: string): PlaceKind {
   return 'body';
 }
 
+/**
+ * One level of a Word table cell's address: the table (numbered in document order within
+ * its part: 正文, 页眉1…), the row and the grid column, 1-based, with the cell's spans when
+ * merged (gridSpan, vMerge). A paragraph in a nested table carries one step per table,
+ * outermost first.
+ */
+export interface TableStep {
+  table: number;
+  row: number;
+  col: number;
+  rowSpan?: number;
+  colSpan?: number;
+}
+
 export interface TextPage {
   offset: number;
   text: string;
   total: number;
-  /** `place`: the kind of place (PLACE_LABELS), for files analysed since places were recorded. */
-  segments: Array<{ location: string; start: number; end: number; place?: PlaceKind }>;
+  /**
+   * `place`: the kind of place (PLACE_LABELS), for files analysed since places were recorded;
+   * `table`: the Word table cell the text sits in, for .docx files analysed since tables were recorded.
+   */
+  segments: Array<{ location: string; start: number; end: number; place?: PlaceKind; table?: TableStep[] }>;
   findings: FindingView[];
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { placeKind } from '../../shared/documents';
 import { wellFormed } from '../scanner/normalize';
+import { POOL_MIN_CHARS, scanWithHelpers, type Helper } from '../scanner/pool';
 import { createScanner, type ScanResult } from '../scanner/scanner';
 import type { ListTerm, Rules } from '../scanner/rules';
 import { extractDoc } from './extract/doc';
@@ -132,11 +133,25 @@ export async function analyze(
   rules: Rules,
   terms: readonly ListTerm[],
   progress?: Progress,
+  /** Warm scanning threads (ports to the app's scan pool): a long text is shared with them. */
+  helpers: readonly Helper[] = [],
 ): Promise<Analysis> {
   const { type, extraction } = await extract(buf, name, progress);
-  const result = createScanner({ rules, terms }).scan(extraction.segments, (f) => progress?.('scan', f));
-  // Each stored segment carries its kind of place, so the item page can label it.
-  const segments = result.segments.length === extraction.segments.length ? result.segments.map((s) => ({ ...s, place: placeKind(s.location) })) : result.segments;
+  const onScan = (f: number) => progress?.('scan', f);
+  const chars = extraction.segments.reduce((n, s) => n + s.text.length, 0);
+  const result =
+    helpers.length && chars >= POOL_MIN_CHARS
+      ? await scanWithHelpers({ rules, terms }, helpers, extraction.segments, onScan)
+      : createScanner({ rules, terms }).scan(extraction.segments, onScan);
+  // Each stored segment carries its kind of place, so the item page can label it, and its
+  // Word table cell, so the item page can draw the table.
+  const segments =
+    result.segments.length === extraction.segments.length
+      ? result.segments.map((s, i) => {
+          const table = extraction.segments[i]!.table;
+          return { ...s, place: placeKind(s.location), ...(table ? { table } : {}) };
+        })
+      : result.segments;
   return {
     ...result,
     segments,

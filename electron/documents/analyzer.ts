@@ -1,5 +1,10 @@
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { ScanPool } from '../scanner/pool';
+
+// The app's entry points reach the scanner's warm pool through here (layering: main and
+// host know documents, not the scanner).
+export { ScanPool };
 import type { ListTerm, Rules } from '../scanner/rules';
 import { analyze, type Analysis, type Progress } from './analyze';
 import { DocumentRefused } from './limits';
@@ -36,7 +41,14 @@ export const ANALYSIS_MESSAGES = {
   crashed: '文件分析意外中止，文件未保存',
 } as const;
 
-export function workerAnalyzer(entry: string, limits: AnalysisLimits = DEFAULT_ANALYSIS_LIMITS): Analyzer {
+/** Files smaller than this cannot hold a text long enough for the scan pool (POOL_MIN_CHARS). */
+const POOL_MIN_FILE_BYTES = 256 * 1024;
+
+/**
+ * `pool`: the app's warm scanning threads. They live in the main process, so their term
+ * automaton survives from file to file; each analysis worker gets its own ports to them.
+ */
+export function workerAnalyzer(entry: string, limits: AnalysisLimits = DEFAULT_ANALYSIS_LIMITS, pool?: ScanPool): Analyzer {
   // A TypeScript entry (development, browser host, tests) goes through a small loader.
   const ts = entry.endsWith('.ts');
   const script = ts ? join(dirname(entry), 'ts-worker.mjs') : entry;
@@ -44,8 +56,10 @@ export function workerAnalyzer(entry: string, limits: AnalysisLimits = DEFAULT_A
     analyze(buf, name, rules, terms, progress, signal) {
       return new Promise<Analysis>((resolve, reject) => {
         if (signal?.aborted) return reject(new DocumentRefused(ANALYSIS_MESSAGES.cancelled));
+        const ports = pool && buf.length >= POOL_MIN_FILE_BYTES ? pool.ports() : [];
         const worker = new Worker(script, {
-          workerData: { buf, name, rules, terms, entry },
+          workerData: { buf, name, rules, terms, entry, ports },
+          transferList: ports,
           resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 64 },
         });
         let settled = false;

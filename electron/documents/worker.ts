@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { ListTerm, Rules } from '../scanner/rules';
 import { analyze } from './analyze';
 import { DocumentRefused } from './limits';
@@ -6,7 +6,8 @@ import { DocumentRefused } from './limits';
 // Runs one analysis off the main thread and reports progress. Messages carry no
 // document text except the final result, which goes back to the main process only.
 
-const { buf, name, rules, terms } = workerData as { buf: Uint8Array; name: string; rules: Rules; terms: ListTerm[] };
+// `ports` lead to the app's warm scanning threads (electron/scanner/pool.ts), if any.
+const { buf, name, rules, terms, ports } = workerData as { buf: Uint8Array; name: string; rules: Rules; terms: ListTerm[]; ports?: MessagePort[] };
 let last = 0;
 analyze(buf, name, rules, terms, (phase, fraction) => {
   const now = Date.now();
@@ -14,7 +15,7 @@ analyze(buf, name, rules, terms, (phase, fraction) => {
     last = now;
     parentPort!.postMessage({ type: 'progress', phase, fraction });
   }
-}).then(
+}, ports ?? []).then(
   (result) => parentPort!.postMessage({ type: 'done', result }),
   (err: unknown) =>
     parentPort!.postMessage({

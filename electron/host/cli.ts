@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createRuntime } from '../app/runtime';
-import { workerAnalyzer } from '../documents/analyzer';
+import { ScanPool, workerAnalyzer } from '../documents/analyzer';
 import { packageVersion } from '../app/version';
 import { startHost } from './server';
 
@@ -37,12 +37,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const offset = today ? Date.parse(`${today}T10:00:00+08:00`) - Date.now() : 0;
+  const scanPool = new ScanPool();
   const runtime = createRuntime({
     now: () => new Date(Date.now() + offset),
     dataDir: resolve(data),
     host: 'browser-host',
     version: packageVersion(ROOT),
-    analyzer: workerAnalyzer(join(ROOT, 'electron/documents/worker.ts')),
+    analyzer: workerAnalyzer(join(ROOT, 'electron/documents/worker.ts'), undefined, scanPool),
     onInternalError: (channel, err) =>
       process.stderr.write(`[mishen] ${channel} failed: ${(err as Error)?.stack ?? String(err)}\n`),
   });
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     clearInterval(idle);
     await host.close();
     await runtime.close();
+    await scanPool.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, net, protocol, session } from 'ele
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRuntime, useNativeBinding } from '../app/runtime';
-import { workerAnalyzer } from '../documents/analyzer';
+import { ScanPool, workerAnalyzer } from '../documents/analyzer';
 import { forwardEvents, registerIpc } from './ipc';
 import { electronNativeBinding } from './native';
 import { dataDirFromArgs, resolveAppFile } from './paths';
@@ -57,11 +57,13 @@ if (cliAt >= 0) {
 
     void app.whenReady().then(() => {
       const dataDir = dataDirFromArgs(process.argv, join(app.getPath('userData'), 'data'));
+      // Warm scanner threads shared by every file's analysis (electron/scanner/pool.ts).
+      const scanPool = new ScanPool(undefined, join(import.meta.dirname, 'scan-pool-worker.js'));
       const runtime = createRuntime({
         dataDir,
         host: 'electron',
         version: app.getVersion(),
-        analyzer: workerAnalyzer(join(import.meta.dirname, 'documents-worker.js')),
+        analyzer: workerAnalyzer(join(import.meta.dirname, 'documents-worker.js'), undefined, scanPool),
         onInternalError: (channel, err) =>
           console.error(`[mishen] ${channel} failed: ${(err as Error)?.name ?? 'Error'}`, (err as Error)?.stack ?? ''),
       });
@@ -87,7 +89,7 @@ if (cliAt >= 0) {
 
       app.on('window-all-closed', () => {
         clearInterval(idleTimer);
-        void runtime.close().finally(() => app.quit());
+        void Promise.all([runtime.close(), scanPool.close()]).finally(() => app.quit());
       });
     });
   }

@@ -2,7 +2,7 @@ import type { FoundText } from '../../shared/documents';
 import type { Ground } from '../../shared/workflow';
 import { TermMatcher } from './aho';
 import { fold } from './fold';
-import { markPatterns } from './marks';
+import { markPatterns, markStarts } from './marks';
 import { nameFinder } from './names';
 import { hasSpacedCjk, normalize, wellFormed } from './normalize';
 import { CELL_BOUNDARY, findNumbers } from './numbers';
@@ -95,6 +95,7 @@ export function createScanner(opts: ScannerOptions) {
   const today = opts.today ?? new Date();
   const regions = new Set(rules.regionCodes);
   const markRes = markPatterns(rules);
+  const markFrom = markStarts(rules).map((chars, i) => (chars ? { starts: new RegExp(`[${chars.replace(/[\]\\^-]/g, '\\$&')}]`, 'g'), at: sticky(markRes[i]!) } : null));
   const email = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![A-Za-z])/g;
   const passport = /(?<![A-Za-z0-9])(?:[EG]\d{8}|E[A-HJ-NP-Z]\d{7})(?![A-Za-z0-9])/g;
   const plate = new RegExp(`[${rules.plateProvinces}][A-HJ-NP-Z][·•. ]?(?=[A-HJ-NP-Z0-9]*\\d[A-HJ-NP-Z0-9]*\\d)[A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9])`, 'g');
@@ -166,8 +167,8 @@ export function createScanner(opts: ScannerOptions) {
       put(kind, at(s), at(e - 1) + 1, t.slice(Math.max(0, s - 24), s), ground, basisId, confidence);
 
     // Marks go with the terms, so a mark found by two patterns is reported once, the longest.
-    for (const re of markRes)
-      for (const m of t.matchAll(re)) {
+    for (const [i, re] of markRes.entries())
+      for (const m of markFrom[i] ? jumpingMatches(markFrom[i].at, markFrom[i].starts, t) : t.matchAll(re)) {
         const [s, e] = [m.index, m.index + m[0].length];
         put('CLASSIFICATION_MARK', at(s), at(e - 1) + 1, t.slice(Math.max(0, s - 24), s), undefined, null, undefined, terms);
       }
@@ -207,26 +208,46 @@ export function createScanner(opts: ScannerOptions) {
   }
 
   /**
-   * Scans text[0, text.length) in blocks cut at line ends; offsets are reported plus
-   * `base` (where this text starts in the whole, for a slice scanned by a worker).
+   * Where the text is cut into blocks: at line ends, so no number is split between blocks.
+   * Threads that share a text scan these same blocks, so they find what one thread finds.
    */
-  function scanSpan(text: string, marked: string, base: number, locate: (at: number) => string, out: Finding[], onProgress?: (fraction: number) => void): void {
+  function blockCuts(text: string): number[] {
     const size = opts.blockChars ?? 1 << 20;
+    const cuts = [0];
     let start = 0;
     while (start < text.length) {
       let end = Math.min(text.length, start + size);
-      // Cut at a line end so no number is split between blocks.
       if (end < text.length) {
         const nl = text.lastIndexOf('\n', end);
         if (nl > start + size / 2) end = nl + 1;
       }
-      scanBlock(text.slice(start, end), marked.slice(start, end), base + start, locate, out);
+      cuts.push(end);
       start = end;
-      onProgress?.(start / text.length);
+    }
+    return cuts;
+  }
+
+  /**
+   * Scans text[0, text.length) block by block; offsets are reported plus `base` (where
+   * this text starts in the whole, for a slice scanned by a worker).
+   */
+  function scanSpan(text: string, marked: string, base: number, locate: (at: number) => string, out: Finding[], onProgress?: (fraction: number) => void): void {
+    const cuts = blockCuts(text);
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const [start, end] = [cuts[i]!, cuts[i + 1]!];
+      scanBlock(text.slice(start, end), marked.slice(start, end), base + start, locate, out);
+      onProgress?.(end / text.length);
     }
   }
 
   return {
+    blockCuts,
+    /** Findings of one block (from blockCuts) that starts at `base`; location left to the caller. */
+    scanBlock(block: string, marked: string, base: number): Finding[] {
+      const out: Finding[] = [];
+      scanBlock(block, marked, base, () => '', out);
+      return out;
+    },
     /** Findings in a slice of the prepared text (a worker's part); location left to the caller. */
     scanSlice(text: string, marked: string, base: number): Finding[] {
       const out: Finding[] = [];
@@ -327,3 +348,23 @@ export function gpsFindings(segments: ReadonlyArray<{ location: string; text: st
 }
 
 export type Scanner = ReturnType<typeof createScanner>;
+
+/** A global pattern as a sticky one, to be tried at given positions. */
+export const sticky = (re: RegExp): RegExp => new RegExp(re.source, re.flags.replace('g', '') + 'y');
+
+/**
+ * The matches of a global pattern in `t` (as matchAll gives them, for patterns that never
+ * match empty), `at` being its sticky() form, tried only where `starts` finds a character
+ * a match can start with: a pattern that begins with a look-behind is otherwise tried at
+ * every position of the text.
+ */
+export function* jumpingMatches(at: RegExp, starts: RegExp, t: string): Generator<RegExpExecArray> {
+  starts.lastIndex = 0;
+  for (let c = starts.exec(t); c; c = starts.exec(t)) {
+    at.lastIndex = c.index;
+    const m = at.exec(t);
+    if (!m || m[0].length === 0) continue;
+    yield m;
+    starts.lastIndex = Math.max(starts.lastIndex, m.index + m[0].length);
+  }
+}

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { docx, xlsx } from '../helpers/fixtures';
 import { residentId } from '../helpers/synthetic';
+import { axeViolations } from './axe';
 import { startHost } from './host';
 import { loginAs, openItem, PASSWORD, register, seed, sign } from './workflow';
 
@@ -13,18 +13,7 @@ import { loginAs, openItem, PASSWORD, register, seed, sign } from './workflow';
 // failure says where to look; MISHEN_A11Y_REPORT names a file (outside the repository)
 // to write them to as JSON, MISHEN_A11Y_SHOTS a folder for a screenshot of each page.
 
-interface Violation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: Array<{ target: string[]; html: string }>;
-}
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const found: Array<{ page: string; rule: string; impact: string; help: string; targets: string[] }> = [];
-
-// The app's Content Security Policy forbids inline scripts; axe is injected as one.
-test.use({ bypassCSP: true });
 
 let host: Awaited<ReturnType<typeof startHost>>;
 let dir: string;
@@ -37,17 +26,11 @@ test.afterAll(async () => {
 });
 
 async function check(page: Page, name: string): Promise<void> {
-  // Let loaders finish and transitions settle before judging contrast and names.
+  // axeViolations lets loaders finish and transitions settle; the screenshot waits with it.
   await expect(page.locator('.mantine-Loader-root')).toHaveCount(0);
-  await page.waitForTimeout(400);
   const shots = process.env['MISHEN_A11Y_SHOTS'];
   if (shots) await page.screenshot({ path: join(shots, `${String(found.length).padStart(3, '0')}-${name}.png`), fullPage: true });
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html })) }));
-  });
+  const violations = await axeViolations(page);
   for (const v of violations)
     if (v.impact === 'serious' || v.impact === 'critical')
       found.push({ page: name, rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}  ${n.html.slice(0, 160)}`) });

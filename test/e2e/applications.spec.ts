@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { residentId } from '../helpers/synthetic';
+import { axeSerious } from './axe';
 import { startHost } from './host';
 import { loginAs, openItem, seed, sign } from './workflow';
 
@@ -16,20 +16,8 @@ const APPLICANT_ID = residentId('150502', '19800101', '031');
 const LISTED_ID = residentId('150502', '19750505', '017');
 const REQUEST = '城乡低保对象公示名单';
 const ITEM = `依申请公开：${REQUEST}`;
-// The app's Content Security Policy forbids inline scripts; axe is injected as one.
-test.use({ actionTimeout: 20_000, bypassCSP: true });
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+test.use({ actionTimeout: 20_000 });
 
-/** axe-core's serious and critical findings on the page as it is now. */
-async function a11y(page: Page): Promise<string[]> {
-  await page.waitForTimeout(400);
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ html: string }> }> }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.html.slice(0, 120) ?? ''}`);
-  });
-}
 let host: Awaited<ReturnType<typeof startHost>>;
 let dir: string;
 test.beforeAll(async ({ request }) => {
@@ -81,7 +69,7 @@ test('register an application, extend it, reply 部分公开 with the public ver
   const row = page.locator(`tr[data-title="${number}"]`);
   await expect(row).toContainText('1505**********');
   await expect(row).not.toContainText(APPLICANT_ID);
-  expect(await a11y(page)).toEqual([]);
+  expect(await axeSerious(page)).toEqual([]);
   await row.click();
 
   // One extension, approved by the head of the 政府信息公开工作机构.
@@ -145,7 +133,7 @@ test('register an application, extend it, reply 部分公开 with the public ver
   await expect(page.getByTestId('application-status')).toHaveText('已答复：部分公开（区分处理后提供）');
   await expect(page.getByText('提供的公开版本')).toBeVisible();
   await expect(page.getByRole('button', { name: '公示名单（公开版本）.txt' })).toBeVisible();
-  expect(await a11y(page)).toEqual([]);
+  expect(await axeSerious(page)).toEqual([]);
 
   // The notice: 予以公开答复书（部分公开）, made in the main process and read back from its PDF.
   await page.getByRole('button', { name: '打印告知书' }).click();
@@ -191,7 +179,7 @@ test('the annual report: each number opens the applications behind it; review co
   await expect(page.getByTestId('list-total')).toHaveText('共 1 项');
   await page.getByRole('button', { name: '年度报告' }).click();
   await expect(page.getByTestId('report-table')).toBeVisible();
-  expect(await a11y(page)).toEqual([]);
+  expect(await axeSerious(page)).toEqual([]);
   await nav(page);
 
   await page.getByRole('button', { name: '年度报告' }).click();

@@ -76,6 +76,7 @@ test('a reviewer decides findings with the keyboard, sees hidden places labelled
   await expect(comment.locator('mark[data-kind="MOBILE"]')).toHaveText(COMMENT_MOBILE);
   await expect(view.locator('section[data-part="正文"]').locator('mark[data-kind="MOBILE"]')).toHaveCount(3);
   // Every part of the package is listed with whether it was read (nothing skipped silently).
+  await page.getByTestId('parts-toggle').click();
   const parts = page.getByRole('table', { name: '“补贴发放名单.docx”的文件组成' });
   await expect(parts.getByRole('row').filter({ hasText: 'word/document.xml' })).toContainText('已读取');
   await expect(parts.getByRole('row').filter({ hasText: 'word/comments.xml' })).toContainText('已读取');

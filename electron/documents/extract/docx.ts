@@ -1,5 +1,6 @@
 import { safeUnzip, zipEntries } from '../zip';
 import { OFFICE_META, propertySegments } from './office';
+import { WordTables } from './ooxml/word-tables';
 import type { Extraction, Segment } from './types';
 import { walkXml } from './xml';
 
@@ -37,17 +38,16 @@ function wordPart(xml: Uint8Array, part: string, label: string, out: Segment[]):
   let ins = 0;
   let txbx = 0;
   let runHidden = false;
-  // Open tables, innermost last: which row and column each is in. Paragraphs in a table
-  // cell carry the cell, so neighbouring cells' numbers are never joined.
-  const tables: Array<{ id: number; row: number; col: number }> = [];
-  let tableCount = 0;
-  let cellDepth = 0;
-  const cellNow = () => (cellDepth > 0 ? `${label}:${tables.map((t) => `表${t.id}行${t.row}列${t.col}`).join('/')}` : undefined);
+  // Paragraphs in a table cell carry the cell: as a mark, so neighbouring cells' numbers are
+  // never joined, and as the table address the item page draws the table from.
+  const tables = new WordTables();
+  const cellNow = (path: ReturnType<WordTables['path']>) => (path ? `${label}:${path.map((t) => `表${t.table}行${t.row}列${t.col}`).join('/')}` : undefined);
   const add = (kind: Kind, t: string) => buckets.set(kind, (buckets.get(kind) ?? '') + t);
   const kindNow = (): Kind => (del ? 'deleted' : runHidden ? 'hidden' : ins ? 'inserted' : txbx ? 'textbox' : 'normal');
 
   walkXml(xml, part, {
     open: (tag, path) => {
+      tables.onOpen(tag, path);
       switch (tag.name) {
         case 'w:p':
           paragraph += 1;
@@ -62,20 +62,6 @@ function wordPart(xml: Uint8Array, part: string, label: string, out: Segment[]):
         case 'w:txbxContent':
           txbx += 1;
           break;
-        case 'w:tbl':
-          tables.push({ id: ++tableCount, row: 0, col: 0 });
-          break;
-        case 'w:tr': {
-          const t = tables.at(-1);
-          if (t) [t.row, t.col] = [t.row + 1, 0];
-          break;
-        }
-        case 'w:tc': {
-          cellDepth += 1;
-          const t = tables.at(-1);
-          if (t) t.col += 1;
-          break;
-        }
         case 'w:r':
           runHidden = false;
           break;
@@ -103,19 +89,15 @@ function wordPart(xml: Uint8Array, part: string, label: string, out: Segment[]):
       if (leaf === 'w:t' || leaf === 'w:delText' || leaf === 'w:instrText' || leaf === 'w:delInstrText') add(kindNow(), t);
     },
     close: (name) => {
+      tables.onClose(name);
       switch (name) {
         case 'w:p': {
-          const cell = cellNow();
-          for (const [kind, text] of buckets) if (text.trim()) out.push({ location: `${label} 第${paragraph}段${SUFFIX[kind]}`, text, ...(cell ? { cell } : {}) });
+          const table = tables.path();
+          const cell = cellNow(table);
+          for (const [kind, text] of buckets) if (text.trim()) out.push({ location: `${label} 第${paragraph}段${SUFFIX[kind]}`, text, ...(cell && table ? { cell, table } : {}) });
           buckets = new Map();
           break;
         }
-        case 'w:tbl':
-          tables.pop();
-          break;
-        case 'w:tc':
-          cellDepth -= 1;
-          break;
         case 'w:del':
           del -= 1;
           break;

@@ -1,3 +1,5 @@
+import type { TableStep } from '../../../shared/documents';
+
 /** One piece of text a reader could find, with where it was found. */
 export interface Segment {
   location: string;
@@ -9,6 +11,8 @@ export interface Segment {
    * stands between table columns and is never joined across either.
    */
   cell?: string;
+  /** Set for text in a Word table cell: the cell's address, outermost table first (the item page draws the table). */
+  table?: TableStep[];
   /** The package part or stream the text came from, so a generic walk can skip it. */
   part?: string;
 }

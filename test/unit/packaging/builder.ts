@@ -147,6 +147,7 @@ const TYPICAL_BUILD = [
     'out/main/index.js',
     'out/main/index.js.map',
     'out/main/documents-worker.js',
+    'out/main/scan-pool-worker.js',
     'out/preload/index.cjs',
     'out/preload/index.cjs.map',
     'out/renderer/index.html',

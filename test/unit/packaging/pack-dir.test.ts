@@ -36,7 +36,7 @@ describe.runIf(supported)('electron-builder --linux dir, offline', () => {
   });
 
   it('puts the app and package.json in app.asar, and nothing of the development tree', () => {
-    for (const f of ['/package.json', '/out/main/index.js', '/out/main/documents-worker.js', '/out/preload/index.cjs', '/out/renderer/index.html']) expect(files).toContain(f);
+    for (const f of ['/package.json', '/out/main/index.js', '/out/main/documents-worker.js', '/out/main/scan-pool-worker.js', '/out/preload/index.cjs', '/out/renderer/index.html']) expect(files).toContain(f);
     const own = files.filter((f) => !f.startsWith('/node_modules'));
     expect(own.filter((f) => !/^\/(package\.json|out|out\/(main|preload|renderer)(\/.*)?)$/.test(f))).toEqual([]);
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);

@@ -27,6 +27,7 @@ const STAND_INS: Record<string, string> = {
   'out/main/index.js': 'export {};\n',
   'out/main/index.js.map': '{}\n',
   'out/main/documents-worker.js': 'export {};\n',
+  'out/main/scan-pool-worker.js': 'export {};\n',
   'out/preload/index.cjs': '"use strict";\n',
   'out/preload/index.cjs.map': '{}\n',
   'out/renderer/index.html': '<!doctype html><title>密审台</title>\n',

@@ -34,7 +34,7 @@ describe.each(TARGETS)('files packaged for $os $arch', (t) => {
   const files = () => packaged[`${t.os}-${t.arch}`]!;
 
   it('has the app: main, worker, preload, renderer, package.json', () => {
-    for (const f of ['package.json', 'out/main/index.js', 'out/main/documents-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html']) {
+    for (const f of ['package.json', 'out/main/index.js', 'out/main/documents-worker.js', 'out/main/scan-pool-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html']) {
       expect(files()).toContain(f);
     }
   });

@@ -12,6 +12,7 @@ import { setLastDismissReason, useShortcuts } from '../../../shortcuts';
 import { DismissDialog } from './DismissDialog';
 import { DocumentView } from './DocumentView';
 import { FindingTable, inTableOrder } from './FindingTable';
+import { MarkByText } from './MarkByText';
 import { OriginalPages } from './OriginalPages';
 import { Parts } from './Parts';
 
@@ -197,6 +198,19 @@ export function DocumentFindings({ documentId, canDecide, onChanged, onEnd }: { 
                 标记所选文字
               </Button>
             </Group>
+          )}
+          {canDecide && (
+            <MarkByText
+              documentId={documentId}
+              page={page}
+              findings={doc.findings}
+              kind={markKind}
+              reason={markReason}
+              onMarked={async () => {
+                setMarkReason('');
+                await refresh();
+              }}
+            />
           )}
         </Card>
       )}

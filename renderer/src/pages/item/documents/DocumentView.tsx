@@ -2,9 +2,11 @@ import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import type { Ref } from 'react';
 import { FINDING_LABELS, FINDING_STATUS_LABELS, type FindingView, type TextPage } from '../../../../../shared/documents';
 import { cellName, placeOf, type Place, type SegmentLike } from './places';
+import { layout, type Flow, type WordTable } from './word-tables';
 
 // The file shown as itself as far as its text allows: paragraphs part by part (正文,
-// 页眉页脚, 批注…), spreadsheet cells in their rows and columns, PDF text page by page;
+// 页眉页脚, 批注…) with Word tables drawn as tables where they stand (nested ones inside
+// their cell), spreadsheet cells in their rows and columns, PDF text page by page;
 // every finding highlighted where it stands, every hidden place labelled with its name.
 // Each text piece carries its offset (data-start), so a selection can be marked.
 
@@ -94,24 +96,63 @@ function Labels({ names }: { names: string[] }) {
 
 const hiddenStyle = { borderLeft: '3px dashed var(--mantine-color-grape-6)', paddingLeft: 6, background: 'var(--mantine-color-grape-0)' } as const;
 
-function Paragraphs({ block, page, findings, current }: { block: Block; page: TextPage; findings: FindingView[]; current: number | null }) {
+interface Shown {
+  block: Block;
+  page: TextPage;
+  findings: FindingView[];
+  current: number | null;
+}
+
+function Paragraph({ p, block, page, findings, current }: Shown & { p: Piece }) {
+  const own = p.place.hidden.filter((h) => !block.hidden.includes(h));
+  return (
+    <div data-location={p.seg.location} style={{ whiteSpace: 'pre-wrap', ...(own.length ? hiddenStyle : {}) }}>
+      {own.length > 0 && (
+        <span style={{ marginRight: 6 }}>
+          <Labels names={own} />
+        </span>
+      )}
+      <Highlighted page={page} start={p.start} end={p.end} findings={findings} current={current} />
+    </div>
+  );
+}
+
+/** Paragraphs and Word tables in document order; a table's cells hold the same again. */
+function FlowView({ flow, ...shown }: Shown & { flow: Flow<Piece> }) {
   return (
     <>
-      {block.pieces.map((p) => {
-        const own = p.place.hidden.filter((h) => !block.hidden.includes(h));
-        return (
-          <div key={p.start} data-location={p.seg.location} style={{ whiteSpace: 'pre-wrap', ...(own.length ? hiddenStyle : {}) }}>
-            {own.length > 0 && (
-              <span style={{ marginRight: 6 }}>
-                <Labels names={own} />
-              </span>
-            )}
-            <Highlighted page={page} start={p.start} end={p.end} findings={findings} current={current} />
-          </div>
-        );
-      })}
+      {flow.map((x) => (x.kind === 'piece' ? <Paragraph key={x.piece.start} p={x.piece} {...shown} /> : <WordTableView key={`t${x.table.id}-${firstStart(x.table)}`} table={x.table} {...shown} />))}
     </>
   );
+}
+
+const firstStart = (t: WordTable<Piece>): number => {
+  for (const r of t.rows) for (const c of r.cells) for (const x of c.flow) return x.kind === 'piece' ? x.piece.start : firstStart(x.table);
+  return 0;
+};
+
+function WordTableView({ table, ...shown }: Shown & { table: WordTable<Piece> }) {
+  return (
+    <Table withTableBorder withColumnBorders striped={false} fz="sm" my={4} captionSide="top" data-testid="word-table" data-table={table.id}>
+      <Table.Caption style={{ textAlign: 'left', marginTop: 0, marginBottom: 2, color: 'var(--mantine-color-gray-7)' }}>{`表格${table.id}`}</Table.Caption>
+      <Table.Tbody>
+        {table.rows.map((r) => (
+          <Table.Tr key={r.row}>
+            {r.cells.map((c) => (
+              <Table.Td key={c.col} rowSpan={c.rowSpan > 1 ? c.rowSpan : undefined} colSpan={c.colSpan > 1 ? c.colSpan : undefined} data-row={c.row} data-col={c.col} style={{ verticalAlign: 'top' }}>
+                <FlowView flow={c.flow} {...shown} />
+              </Table.Td>
+            ))}
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function Paragraphs({ block, page, findings, current }: Shown) {
+  const flow = layout(block.pieces, (p) => p.place.table);
+  return <FlowView flow={flow} block={block} page={page} findings={findings} current={current} />;
 }
 
 /** Cells in their rows and columns; only the rows and columns that hold text. */

@@ -30,7 +30,7 @@ export function OriginalPages({ documentId, findings, current }: { documentId: s
         原件页面
       </Text>
       {f.data ? (
-        <div style={{ maxHeight: 640, overflow: 'auto' }}>
+        <div tabIndex={0} role="region" aria-label="原件页面（可滚动）" className="mantine-focus-auto" style={{ maxHeight: 640, overflow: 'auto' }}>
           <FilePages base64={f.data.base64} type={f.data.type} label="原件" width={560} highlights={highlightsOf(findings, current)} />
         </div>
       ) : (

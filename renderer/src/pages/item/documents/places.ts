@@ -1,4 +1,5 @@
 import * as vocabulary from '../../../../../shared/documents';
+import type { TableStep } from '../../../../../shared/documents';
 
 // Where in a file a piece of text was found, read from the location the extractor
 // recorded ("正文 第3段（隐藏文字）", "名单!B2（隐藏的行）", "第2页 注释（Text）",
@@ -12,6 +13,8 @@ export interface Place {
   hidden: string[];
   /** A spreadsheet cell, 1-based. */
   cell?: { row: number; col: number };
+  /** A Word table cell: one step per table, outermost first (nested tables add steps). */
+  table?: TableStep[];
 }
 
 /** A located piece of text as the documents ops return it; newer extractors may add a place kind. */
@@ -22,6 +25,8 @@ export interface SegmentLike {
   kind?: string;
   place?: string;
   part?: string;
+  /** The Word table cell, for .docx files analysed since tables were recorded (older ones have none). */
+  table?: unknown;
 }
 
 /** Location words → the place's name, as the regulations and Office name them. */
@@ -74,6 +79,27 @@ function derivedKind(location: string): string | undefined {
   return typeof fn === 'function' ? String((fn as (l: string) => unknown)(location)) : undefined;
 }
 
+const whole = (v: unknown, max: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= max;
+
+/**
+ * The Word table cell a segment carries, when it is a well-formed address. A stored field
+ * rather than location words: locations are printed on forms and matched by other readers,
+ * and a table's drawing needs merged cells' spans. Anything malformed reads as no table,
+ * so the text still shows, as a paragraph.
+ */
+export function tableOf(s: SegmentLike): TableStep[] | undefined {
+  const t = s.table;
+  if (!Array.isArray(t) || t.length === 0 || t.length > 32) return undefined;
+  const steps: TableStep[] = [];
+  for (const x of t as unknown[]) {
+    if (!x || typeof x !== 'object') return undefined;
+    const { table, row, col, rowSpan, colSpan } = x as Record<string, unknown>;
+    if (!whole(table, 1e6) || !whole(row, 1e6) || !whole(col, 1e4)) return undefined;
+    steps.push({ table, row, col, ...(whole(rowSpan, 1e6) && rowSpan > 1 ? { rowSpan } : {}), ...(whole(colSpan, 1e4) && colSpan > 1 ? { colSpan } : {}) });
+  }
+  return steps;
+}
+
 /** Column letters (A, Z, AA…) to a 1-based number. */
 function column(letters: string): number {
   let n = 0;
@@ -101,7 +127,8 @@ export function placeOf(s: SegmentLike): Place {
   if (m && /批注/.test(rest)) return { part: `${prefix}工作表“${m[1]}”的批注`, hidden: unique };
   if (m) return { part: `${prefix}工作表“${m[1]}”`, hidden: unique, cell: { row: Number(m[3]), col: column(m[2]!) } };
   m = /^(.+?) 第\d+段/.exec(rest);
-  if (m) return { part: prefix + (s.part ?? m[1]!), hidden: unique };
+  const table = tableOf(s);
+  if (m) return { part: prefix + (s.part ?? m[1]!), hidden: unique, ...(table ? { table } : {}) };
   m = /^(第\d+页)/.exec(rest);
   if (m) return { part: prefix + m[1]!, hidden: unique };
   if (/^第\d+行$/.test(rest)) return { part: `${prefix}正文`, hidden: unique };

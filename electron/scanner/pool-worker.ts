@@ -1,0 +1,54 @@
+import { parentPort, type MessagePort } from 'node:worker_threads';
+import { fromShared, type ScanJob, type ScanReply } from './pool-protocol';
+import { createScanner, type Scanner } from './scanner';
+
+// One warm scanning thread of the pool (pool.ts). It keeps the scanner built for the last
+// config, so the term automaton is built once and again only when the rules or the list
+// change. It serves its parent and any port handed to it (a caller in another thread,
+// such as the analysis worker). Findings go back only to the port the job came from.
+
+let current: { key: string; scanner: Scanner } | null = null;
+
+function scannerFor(job: ScanJob): Scanner {
+  if (current?.key !== job.key) {
+    const c = JSON.parse(job.config) as { rules: Parameters<typeof createScanner>[0]['rules']; terms: []; today: number; blockChars: number | null };
+    current = { key: job.key, scanner: createScanner({ rules: c.rules, terms: c.terms, today: new Date(c.today), blockChars: c.blockChars ?? undefined }) };
+  }
+  return current.scanner;
+}
+
+function run(job: ScanJob, reply: (r: ScanReply) => void): void {
+  try {
+    const scanner = scannerFor(job);
+    const counter = new Int32Array(job.counter);
+    const blocks = job.cuts.length - 1;
+    for (let i = Atomics.add(counter, 0, 1); i < blocks; i = Atomics.add(counter, 0, 1)) {
+      const [from, to] = [job.cuts[i]!, job.cuts[i + 1]!];
+      const block = fromShared(job.text, from, to);
+      const marked = job.marked ? fromShared(job.marked, from, to) : block;
+      reply({ type: 'block', id: job.id, index: i, findings: scanner.scanBlock(block, marked, from) });
+    }
+    reply({ type: 'done', id: job.id });
+  } catch {
+    // The caller scans whatever was not reported; nothing of the text is logged.
+    reply({ type: 'failed', id: job.id });
+  }
+}
+
+function serve(port: MessagePort): void {
+  port.on('message', (m: ScanJob) => {
+    if (m.type === 'job') run(m, (r) => port.postMessage(r));
+  });
+}
+
+function serveCallers(parent: MessagePort): void {
+  parent.on('message', (m: ScanJob | { type: 'port'; port: MessagePort }) => {
+    if (m.type === 'port') {
+      serve(m.port);
+      // A caller's port must not keep this thread alive: the pool decides when it ends.
+      m.port.unref();
+    } else if (m.type === 'job') run(m, (r) => parent.postMessage(r));
+  });
+}
+
+serveCallers(parentPort!);

@@ -1,0 +1,182 @@
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { encodeConfig, toShared, type ScanJob, type ScanReply } from './pool-protocol';
+import { byPlace, createScanner, gpsFindings, prepareSegments, type Finding, type Scanner, type ScannerOptions, type ScanResult } from './scanner';
+
+// A long text scanned on every core by warm threads. The calling thread and one pool
+// thread per other core take the one-thread scan's own blocks from a shared counter;
+// each block is scanned exactly as the one-thread scan scans it, so the findings are the
+// same, in the same order (test/unit/scanner/pool.test.ts). Pool threads are started on
+// first use, keep their scanner until the rules or the list change, and never keep the
+// process alive. Short texts are scanned on the calling thread alone.
+
+// Paths joined, not new URL('./x', import.meta.url): a bundler would take that for an asset.
+const HERE = dirname(fileURLToPath(import.meta.url));
+const TS_ENTRY = join(HERE, 'pool-worker.ts');
+const TS_LOADER = join(HERE, 'ts-worker.mjs');
+
+/** Below this many characters a text is scanned on the calling thread (a block is 1M). */
+export const POOL_MIN_CHARS = 1 << 21;
+
+/** Something that takes scan jobs: a pool thread, or a port to one (from another thread). */
+export type Helper = Worker | MessagePort;
+
+export class ScanPool {
+  private workers: Worker[] = [];
+
+  /**
+   * @param size threads (default: one per core beyond the caller's)
+   * @param entry the bundled pool worker in the packaged app; by default the TypeScript entry (development, tests)
+   */
+  constructor(
+    readonly size = Math.max(0, availableParallelism() - 1),
+    private readonly entry = TS_ENTRY,
+  ) {}
+
+  /** Threads running now (they start on first use). */
+  get running(): number {
+    return this.workers.filter((w) => w.threadId >= 0).length;
+  }
+
+  /** The pool threads, started now if they are not running. */
+  helpers(): Worker[] {
+    this.workers = this.workers.filter((w) => w.threadId >= 0);
+    while (this.workers.length < this.size) {
+      const ts = this.entry.endsWith('.ts');
+      // A block is at most blockChars characters: a small heap is plenty.
+      const w = new Worker(ts ? TS_LOADER : this.entry, { workerData: { entry: this.entry }, resourceLimits: { maxOldGenerationSizeMb: 512 } });
+      w.unref();
+      const drop = () => (this.workers = this.workers.filter((x) => x !== w));
+      w.on('error', drop);
+      w.on('exit', drop);
+      this.workers.push(w);
+    }
+    return this.workers;
+  }
+
+  /** One port per pool thread, for a caller in another thread (transfer them to it). */
+  ports(): MessagePort[] {
+    return this.helpers().map((w) => {
+      const { port1, port2 } = new MessageChannel();
+      w.postMessage({ type: 'port', port: port1 }, [port1]);
+      return port2;
+    });
+  }
+
+  /** Scans on the calling thread and the pool; short texts on the calling thread only. */
+  scan(
+    opts: ScannerOptions,
+    segments: Segments,
+    onProgress?: (fraction: number) => void,
+    minChars = POOL_MIN_CHARS,
+    run: { stats?: ShareStats; callerScans?: boolean } = {},
+  ): Promise<ScanResult> {
+    const chars = segments.reduce((n, s) => n + s.text.length + 1, 0);
+    return scanWithHelpers(opts, chars < minChars ? [] : this.helpers(), segments, onProgress, undefined, run);
+  }
+
+  async close(): Promise<void> {
+    const ws = this.workers;
+    this.workers = [];
+    await Promise.all(ws.map((w) => w.terminate()));
+  }
+}
+
+export interface ShareStats {
+  blocks: number;
+  byHelpers: number;
+}
+
+type Segments = ReadonlyArray<{ location: string; text: string; cell?: string }>;
+
+let jobs = 0;
+
+/**
+ * The one-thread scan, shared with `helpers` block by block. Any block a helper took and
+ * did not report (it failed or went away) is scanned here, so the result never depends
+ * on the helpers.
+ */
+export async function scanWithHelpers(
+  opts: ScannerOptions,
+  helpers: readonly Helper[],
+  segments: Segments,
+  onProgress?: (fraction: number) => void,
+  scanner: Scanner = createScanner(opts),
+  /**
+   * For tests and the bench: `stats` is filled in with how many blocks the helpers scanned;
+   * `callerScans: false` leaves every block to the helpers (the caller scans only what they
+   * leave), so a test sees their work whatever the machine's load.
+   */
+  run: { stats?: ShareStats; callerScans?: boolean } = {},
+): Promise<ScanResult> {
+  const { stats } = run;
+  const prepared = prepareSegments(segments);
+  const { text, marked, locate } = prepared;
+  const cuts = scanner.blockCuts(text);
+  const blocks = cuts.length - 1;
+  const found: Array<Finding[] | undefined> = new Array<Finding[] | undefined>(blocks);
+  let done = 0;
+  const report = (i: number, f: Finding[], byHelper = false) => {
+    if (found[i]) return;
+    if (stats && byHelper) stats.byHelpers++;
+    for (const x of f) x.location = locate(x.start);
+    found[i] = f;
+    done++;
+    onProgress?.(done / blocks);
+  };
+  const scanHere = (i: number) => report(i, scanner.scanBlock(text.slice(cuts[i]!, cuts[i + 1]!), marked.slice(cuts[i]!, cuts[i + 1]!), cuts[i]!));
+
+  if (stats) Object.assign(stats, { blocks, byHelpers: 0 });
+  const counter = new SharedArrayBuffer(4);
+  let waits: Promise<void> = Promise.resolve();
+  let allFound = () => {};
+  if (helpers.length && blocks > 1) {
+    const id = ++jobs;
+    const { key, config } = encodeConfig({ rules: opts.rules, terms: opts.terms ?? [], today: (opts.today ?? new Date()).getTime(), blockChars: opts.blockChars });
+    const job: ScanJob = { type: 'job', id, key, config, text: toShared(text), marked: marked === text ? null : toShared(marked), cuts, counter };
+    const ended = new AbortController();
+    // Once every block is in, a helper still busy with an earlier job is not waited for.
+    allFound = () => done === blocks && ended.abort();
+    waits = Promise.all(helpers.map((h) => ask(h, job, (i, f) => (report(i, f, true), allFound()), ended.signal))).then(() => {});
+  }
+  const next = new Int32Array(counter);
+  if (run.callerScans !== false || !helpers.length) for (let i = Atomics.add(next, 0, 1); i < blocks; i = Atomics.add(next, 0, 1)) scanHere(i);
+  allFound();
+  await waits;
+  for (let i = 0; i < blocks; i++) if (!found[i]) scanHere(i);
+
+  const findings = found.flatMap((f) => f!);
+  findings.push(...gpsFindings(segments, prepared.located));
+  findings.sort(byPlace);
+  return { text, segments: prepared.located, findings };
+}
+
+/** Sends the job to one helper; settles when it is done, failed, gone or no longer needed (never rejects). */
+function ask(h: Helper, job: ScanJob, report: (i: number, f: Finding[]) => void, ended: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const off = () => {
+      h.off('message', onMessage);
+      h.off('close', off);
+      h.off('exit', off);
+      h.off('error', off);
+      ended.removeEventListener('abort', off);
+      h.unref();
+      resolve();
+    };
+    const onMessage = (r: ScanReply) => {
+      if (r.id !== job.id) return;
+      if (r.type === 'block') report(r.index, r.findings);
+      else off();
+    };
+    h.on('message', onMessage);
+    h.on('close', off);
+    h.on('exit', off);
+    h.on('error', off);
+    ended.addEventListener('abort', off);
+    // While it works for us, the helper keeps the process alive (a CLI would exit otherwise).
+    h.ref();
+    h.postMessage(job);
+  });
+}
