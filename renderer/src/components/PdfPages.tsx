@@ -3,6 +3,7 @@ import * as pdfjs from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
 import { useEffect, useRef, useState, type PointerEvent, type ReactNode } from 'react';
 import { bytesOf } from '../files';
+import type { PageArea } from './page-area';
 
 // A PDF shown as its pages (pdf.js), for the side-by-side view of an original and its
 // public version, and for drawing the areas to remove. The CJK character maps and
@@ -70,14 +71,7 @@ function locate(items: TextBox[], text: string, nth: number): Array<Omit<PageAre
   return out;
 }
 
-/** An area on a page as fractions (0–1) of the page, origin top left; pages count from 1. */
-export interface PageArea {
-  page: number;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { PageArea };
 
 interface Props {
   base64: string;

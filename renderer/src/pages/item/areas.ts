@@ -1,4 +1,4 @@
-import type { PageArea } from '../../components/PdfPages';
+import type { PageArea } from '../../components/page-area';
 
 // Areas to remove, edited by keyboard: the same shape the mouse draws (fractions of the
 // page, origin top left), kept inside the page so that publicVersions.produce never
