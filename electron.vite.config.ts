@@ -7,7 +7,7 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve('electron/main/index.ts'), 'documents-worker': resolve('electron/documents/worker.ts'), 'scan-pool-worker': resolve('electron/scanner/pool-worker.ts') },
+        input: { index: resolve('electron/main/index.ts'), 'documents-worker': resolve('electron/documents/worker.ts'), 'scan-pool-worker': resolve('electron/scanner/pool-worker.ts'), 'verify-worker': resolve('electron/audit/verify-worker.mjs') },
       },
     },
   },

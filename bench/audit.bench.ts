@@ -31,7 +31,7 @@ export async function run(): Promise<Figure[]> {
     const sig = sign(null, digest, privateKey);
     const rawVerify = await rate(Number(total), () => verify(null, digest, publicKey, sig));
     const startParallel = process.hrtime.bigint();
-    const parallel = await verifyAuditParallel(core.vault.db());
+    const parallel = await verifyAuditParallel(core.vault.db(), { store: { dataKey: core.vault.dataKey(), file: core.vault.dbPath } });
     const parallelRate = Number(total) / (Number(process.hrtime.bigint() - startParallel) / 1e9);
     if (!parallel.ok) throw new Error('bench trail did not verify in parallel');
 

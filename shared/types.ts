@@ -147,6 +147,8 @@ export interface ItemSearchHit {
 export interface ItemSearchPage {
   hits: ItemSearchHit[];
   total: number;
+  /** More hits than `total` exist: counting stops at a cap (electron/store/search.ts TOTAL_CAP). */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
 }

@@ -18,6 +18,7 @@ import { ItemChanges } from '../workflow/change';
 import { ItemCommands } from '../workflow/commands';
 import { ItemLetters } from '../workflow/letters';
 import { ProfileStore } from '../workflow/profile-store';
+import { nativeBindingPath } from '../store/database';
 import { ItemQueries } from '../workflow/read-model';
 import { ItemRecords } from '../workflow/records';
 import { Applications } from '../applications/service';
@@ -116,7 +117,7 @@ export function createServices(opts: ServicesOptions) {
     recovery: new Recovery(vault, locks.vault, now, () => session.currentUserId() !== null),
     accounts: new Accounts(vault, ctx, locks.vault),
     policy: new PolicyService(ctx, () => vault.slots(), (m) => session.setIdleMinutes(m)),
-    audit: new AuditService(ctx, () => vault.org().fingerprint, (bytes) => session.signBytes(bytes)),
+    audit: new AuditService(ctx, () => vault.org().fingerprint, (bytes) => session.signBytes(bytes), () => ({ dataKey: vault.dataKey(), file: vault.dbPath, nativeBinding: nativeBindingPath() })),
     backup: new BackupService(vault, ctx, locks.vault),
     keys: new KeyRotationService(vault, ctx, locks.vault, (password) => session.confirmPassword(password)),
     calendar,

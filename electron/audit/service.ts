@@ -14,7 +14,7 @@ import { signExtract, type ExtractBody } from './extract';
 import { beijingTime, extractCsv } from './extract-csv';
 import { extractPrintData, PRINT_LIMIT, type ExtractPrintData } from './print-form';
 import { knownKeys, parseCheckpoint } from './verify';
-import { verifyAuditParallel } from './verify-parallel';
+import { verifyAuditParallel, type StoreAccess } from './verify-parallel';
 
 // The 安全审计员's desk: the trail filtered by person, action, object and date, each
 // entry with names and words rather than ids; verification across every core;
@@ -35,6 +35,8 @@ export class AuditService {
     private readonly ctx: SessionContext,
     private readonly orgFingerprint: () => string,
     private readonly signExtract: (bytes: Buffer) => { publicKey: string; signature: string; signer: string },
+    /** How verification's workers open the store themselves (the key stays in this process). */
+    private readonly storeAccess?: () => StoreAccess,
   ) {}
 
   /** Names for the actors and subjects of some entries, in two queries. */
@@ -96,6 +98,7 @@ export class AuditService {
       report = await verifyAuditParallel(this.ctx.db(), {
         checkpoint: cp ?? undefined,
         trustedOrgFingerprint: this.orgFingerprint(),
+        store: this.storeAccess?.(),
         onProgress: (f) => {
           state.fraction = f;
           onProgress?.(f);

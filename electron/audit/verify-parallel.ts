@@ -1,156 +1,128 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import type { Selectable } from 'kysely';
+import { sql } from 'kysely';
 import type { DB } from '../store/database';
-import type { AuditLogTable } from '../store/schema';
-import { fingerprint } from '../keys/crypto';
-import { GENESIS_HASH } from './entry';
-import { KEY_EVENTS, type VerifyOptions } from './verify';
-import { keyEventOf, keyHistoryMismatch, TABLE_MISMATCH, type KeyEvent } from './key-history';
 import type { VerifyReport } from '../../shared/types';
+import { keyEventOf, keyHistoryMismatch, TABLE_MISMATCH, type KeyEvent } from './key-history';
+import { verifyAudit, KEY_EVENTS, type VerifyOptions } from './verify';
+import { verifyByFeeding } from './verify-feed';
+import { joinRanges } from './verify-join';
+import { checkRanges, type Finding, type KeyEntryRow } from './verify-ranges';
 
-// Verification across every core: the main thread reads the trail in order and checks
-// what only order can tell (sequence, links between hashes, which key was in force for
-// whom), while workers recompute hashes and check signatures in batches. The first
-// failure by sequence number wins, so the report is the one a sequential pass gives.
+// Verification across every core. Each worker opens the store itself and checks whole
+// sequence ranges; the main thread only lists the few entries that change keys (through
+// the index on action), joins the ranges at their boundaries and reports progress, so
+// it leaves both cores to the checking. The report is the one verify.ts gives in a
+// single pass: the first finding by sequence, with the same reason.
 
-const BATCH = 1000;
+/** How the workers open the store: the data key never leaves this process. */
+export interface StoreAccess {
+  dataKey: Buffer;
+  /** The database file; by default the one `db` has open. */
+  file?: string;
+  /** Electron's build of the SQLite module (store/database.ts useNativeBinding). */
+  nativeBinding?: string;
+}
 
-/** A stored entry, with the signer's raw public key (base64) as the main thread knows it. */
-type Row = Selectable<AuditLogTable> & { key?: string };
+export interface ParallelOptions extends VerifyOptions {
+  workers?: number;
+  onProgress?: (fraction: number) => void;
+  /** Without it the main thread reads the trail and feeds the workers (verify-feed.ts). */
+  store?: StoreAccess;
+  /** Below this many entries one pass on the main thread is quicker than starting workers. */
+  minEntries?: number;
+  /** Entries per range; by default about eight ranges per worker. */
+  chunk?: number;
+}
 
-type Bad = { seq: number; reason: string } | null;
+const MIN_ENTRIES = 5_000;
 
-const b64key = (v: unknown): Buffer | null => {
-  if (typeof v !== 'string') return null;
-  const raw = Buffer.from(v, 'base64');
-  return raw.length === 32 ? raw : null;
+/** How many verifications took each way since the process started (tests show which ran). */
+export const verifyWays = { ranges: 0, feeding: 0, single: 0 };
+
+const feeding = (db: DB, opts: ParallelOptions) => {
+  verifyWays.feeding++;
+  return verifyByFeeding(db, opts);
+};
+const single = (db: DB, opts: ParallelOptions) => {
+  verifyWays.single++;
+  return verifyAudit(db, opts);
 };
 
-export async function verifyAuditParallel(db: DB, opts: VerifyOptions & { workers?: number; onProgress?: (fraction: number) => void } = {}): Promise<VerifyReport> {
-  const limit = opts.checkpoint?.seq ?? Number.MAX_SAFE_INTEGER;
-  const total = Number((await db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('seq', '<=', limit).executeTakeFirstOrThrow()).n);
-  const size = Math.max(1, opts.workers ?? availableParallelism());
-  const pool = Array.from({ length: size }, () => new Worker(new URL('./verify-worker.mjs', import.meta.url)));
-  const waiting = new Map<number, (b: Bad) => void>();
-  for (const w of pool) w.on('message', (m: { id: number; firstBad: Bad }) => waiting.get(m.id)?.(m.firstBad));
-  let nextId = 0;
-  let done = 0;
-  let settled = 0;
-  const pending: Array<Promise<Bad>> = [];
-  const dispatch = (rows: Row[]) => {
-    const id = nextId++;
-    const worker = pool[id % size]!;
-    pending.push(
-      new Promise<Bad>((resolve) => {
-        waiting.set(id, (b) => {
-          waiting.delete(id);
-          done += rows.length;
-          opts.onProgress?.(total ? done / total : 1);
-          resolve(b);
-        });
-        worker.postMessage({ id, rows });
-      }),
-    );
-  };
+async function mainFile(db: DB): Promise<string | null> {
+  const { rows } = await sql<{ file: string }>`SELECT file FROM pragma_database_list WHERE name = 'main'`.execute(db);
+  return rows[0]?.file || null;
+}
 
-  const keys = new Map<string, string>(); // fingerprint -> raw key (base64)
-  const current = new Map<string, string>(); // actor -> fingerprint in force
-  let orgFp: string | null = null;
-  let prevHash = GENESIS_HASH;
-  let expected = 1;
-  let mainBad: Bad = null;
-  let head: { seq: number; hash: string } | null = null;
-  let batch: Row[] = [];
-  const keyEvents: KeyEvent[] = [];
-  try {
-    const rows = db.selectFrom('audit_log').selectAll().where('seq', '<=', limit).orderBy('seq').stream(BATCH);
-    for await (const row of rows as AsyncIterable<Row>) {
-      const bad = (reason: string, seq = row.seq) => (mainBad = { seq, reason });
-      if (row.seq !== expected) {
-        bad(`第 ${expected} 条记录缺失或顺序被改动`, expected);
-        break;
-      }
-      if (row.prev_hash !== prevHash) {
-        bad('前序哈希不符：记录被删除、插入或调换');
-        break;
-      }
-      const keyEvent = row.action === KEY_EVENTS.keyRegistered || row.action === KEY_EVENTS.keyRevoked;
-      let p: Record<string, unknown> = {};
-      if (row.seq === 1 || keyEvent) {
-        // An unparsable payload is the workers' finding (记录内容无法解析), in sequence order.
-        try {
-          p = JSON.parse(row.payload) as Record<string, unknown>;
-        } catch {
-          p = {};
-        }
-        const ev = keyEventOf(row.seq, row.action, p);
-        if (ev) keyEvents.push(ev);
-      }
-      if (row.seq === 1) {
-        const orgKey = b64key((p.organization as Record<string, unknown> | undefined)?.publicKey);
-        if (row.action !== KEY_EVENTS.setup || !orgKey) {
-          bad('首条记录不是系统初始化记录');
-          break;
-        }
-        orgFp = fingerprint(orgKey);
-        if (opts.trustedOrgFingerprint && opts.trustedOrgFingerprint !== orgFp) {
-          bad('单位密钥指纹与受信任的指纹不符');
-          break;
-        }
-        keys.set(orgFp, orgKey.toString('base64'));
-      }
-      if (row.signer !== orgFp && current.get(row.actor) !== row.signer) {
-        bad('签名密钥不是该操作人当时持有的密钥');
-        break;
-      }
-      batch.push({ ...row, key: keys.get(row.signer) });
-      if (keyEvent) {
-        const userId = typeof p.userId === 'string' ? p.userId : null;
-        if (row.signer !== orgFp || !userId) {
-          bad(row.signer !== orgFp ? '密钥登记必须由单位密钥签名' : '密钥登记缺少用户');
-          break;
-        }
-        if (row.action === KEY_EVENTS.keyRegistered) {
-          const raw = b64key(p.publicKey);
-          if (!raw) {
-            bad('密钥登记中的公钥无效');
-            break;
-          }
-          keys.set(fingerprint(raw), raw.toString('base64'));
-          current.set(userId, fingerprint(raw));
-        } else current.delete(userId);
-      }
-      if (opts.checkpoint && row.seq === opts.checkpoint.seq && row.hash !== opts.checkpoint.hash) {
-        bad('与检查点的哈希不符');
-        break;
-      }
-      prevHash = row.hash;
-      head = { seq: row.seq, hash: row.hash };
-      expected += 1;
-      if (batch.length >= BATCH) {
-        dispatch(batch);
-        batch = [];
-        // A few batches in flight per worker: reading runs ahead of checking by that
-        // much only, so memory stays bounded however long the trail.
-        if (pending.length - settled >= size * 3) await pending[settled++];
-      }
+const sameList = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+function chainKeyEvents(rows: readonly KeyEntryRow[]): KeyEvent[] {
+  const out: KeyEvent[] = [];
+  for (const r of rows) {
+    let payload: unknown = {};
+    try {
+      payload = JSON.parse(r.payload);
+    } catch {
+      /* every payload up to the head parsed in the ranges */
     }
-    if (batch.length) dispatch(batch);
-    const found = [mainBad, ...(await Promise.all(pending))].filter((b): b is NonNullable<Bad> => b !== null);
-    if (!found.length && opts.checkpoint && (head?.seq ?? 0) < opts.checkpoint.seq)
-      found.push({ seq: (head?.seq ?? 0) + 1, reason: `审计记录在检查点（第 ${opts.checkpoint.seq} 条）之前被截断` });
-    if (!found.length) {
-      const mismatch = await keyHistoryMismatch(db, keyEvents, head?.seq ?? 0);
-      if (mismatch !== null) return { ok: false, checked: head?.seq ?? 0, head, firstBad: { seq: mismatch, reason: TABLE_MISMATCH } };
-    }
-    if (found.length) {
-      const first = found.reduce((a, b) => (b.seq < a.seq ? b : a));
-      const before = await db.selectFrom('audit_log').select(['seq', 'hash']).where('seq', '=', first.seq - 1).executeTakeFirst();
-      return { ok: false, checked: first.seq - 1, head: before ?? null, firstBad: first };
-    }
-    return { ok: true, checked: expected - 1, head, firstBad: null };
-  } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    const ev = keyEventOf(r.seq, r.action, payload);
+    if (ev) out.push(ev);
   }
+  return out;
+}
+
+export async function verifyAuditParallel(db: DB, opts: ParallelOptions = {}): Promise<VerifyReport> {
+  const file = opts.store ? (opts.store.file ?? (await mainFile(db))) : null;
+  if (!opts.store || !file) return feeding(db, opts);
+  const limit = opts.checkpoint?.seq ?? Number.MAX_SAFE_INTEGER;
+  const top = Number((await db.selectFrom('audit_log').select((eb) => eb.fn.max('seq').as('m')).where('seq', '<=', limit).executeTakeFirst())?.m ?? 0);
+  if (top === 0 || top < (opts.minEntries ?? MIN_ENTRIES)) {
+    const report = await single(db, opts);
+    opts.onProgress?.(1);
+    return report;
+  }
+  const events: KeyEntryRow[] = await db
+    .selectFrom('audit_log')
+    .select(['seq', 'action', 'actor', 'signer', 'payload'])
+    .where('action', 'in', Object.values(KEY_EVENTS))
+    .where('seq', '<=', top)
+    .orderBy('seq')
+    .execute();
+  const workers = Math.max(1, opts.workers ?? availableParallelism());
+  let done = 0;
+  const summaries = await checkRanges({
+    file,
+    dataKey: opts.store.dataKey,
+    nativeBinding: opts.store.nativeBinding,
+    events,
+    trustedOrgFingerprint: opts.trustedOrgFingerprint,
+    checkpoint: opts.checkpoint,
+    top,
+    workers,
+    chunk: Math.max(1, opts.chunk ?? Math.ceil(top / (workers * 8))),
+    onRows: (n) => {
+      done += n;
+      opts.onProgress?.(Math.min(1, done / top));
+    },
+  });
+  if (!summaries) return feeding(db, opts);
+  verifyWays.ranges++;
+  const joined = joinRanges(summaries);
+  // The key state each range starts from was folded from the index; the ranges read the
+  // same entries from the table. They differ only if the index is damaged: then the
+  // single pass, which needs no index, decides.
+  const upto = joined.bad?.seq ?? Infinity;
+  if (!sameList(joined.keySeqs.filter((s) => s < upto), events.map((e) => e.seq).filter((s) => s < upto))) return single(db, opts);
+  opts.onProgress?.(1);
+
+  let found: Finding | null = joined.bad;
+  const head = joined.head;
+  if (!found && opts.checkpoint && (head?.seq ?? 0) < opts.checkpoint.seq)
+    found = { seq: (head?.seq ?? 0) + 1, reason: `审计记录在检查点（第 ${opts.checkpoint.seq} 条）之前被截断` };
+  if (!found) {
+    const mismatch = await keyHistoryMismatch(db, chainKeyEvents(events), head?.seq ?? 0);
+    if (mismatch !== null) return { ok: false, checked: head?.seq ?? 0, head, firstBad: { seq: mismatch, reason: TABLE_MISMATCH } };
+    return { ok: true, checked: head?.seq ?? 0, head, firstBad: null };
+  }
+  const before = await db.selectFrom('audit_log').select(['seq', 'hash']).where('seq', '=', found.seq - 1).executeTakeFirst();
+  return { ok: false, checked: found.seq - 1, head: before ?? null, firstBad: found };
 }

@@ -57,7 +57,7 @@ export async function auditVerify(args: string[]): Promise<number> {
       return 2;
     }
     const org = await store.db.selectFrom('organization').select('public_key').executeTakeFirstOrThrow();
-    const report = await verifyAuditParallel(store.db, { checkpoint: checkpoint ?? undefined, trustedOrgFingerprint: fingerprint(org.public_key) });
+    const report = await verifyAuditParallel(store.db, { checkpoint: checkpoint ?? undefined, trustedOrgFingerprint: fingerprint(org.public_key), store: { dataKey: opened.dataKey, file: resolve(dir, DB_FILE) } });
     if (report.ok) {
       process.stdout.write(`审计日志验证通过：共 ${report.checked} 条记录，末条 ${report.head?.seq ?? 0}:${report.head?.hash ?? ''}\n`);
       return 0;

@@ -10,6 +10,11 @@ export function useNativeBinding(path: string): void {
   nativeBinding = path;
 }
 
+/** The module build in use, for worker threads that open the store themselves (audit verification). */
+export function nativeBindingPath(): string | undefined {
+  return nativeBinding;
+}
+
 export type DB = Kysely<Schema>;
 
 export interface OpenStore {
@@ -52,6 +57,9 @@ export function openRaw(file: string, key: Buffer): Database.Database {
     // Sorts and temp tables stay in memory: a temp file would be plaintext.
     raw.pragma('temp_store=MEMORY');
     raw.pragma('secure_delete=ON');
+    // Pages are decrypted on their way into the page cache: with the default 2 MB, every
+    // scan of a list index (about 16 MB at 100,000 items) decrypts it again. 16 MB holds one.
+    raw.pragma('cache_size=-16384');
     return raw;
   } catch (err) {
     raw.close();

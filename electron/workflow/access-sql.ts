@@ -41,16 +41,28 @@ export function anyAccess(v: Viewer): Cond {
 }
 
 /**
+ * Separation of duties (one step per person per item): not an in-review item at one of
+ * these roles on which the person signed another step. item_blocks (migration 0015, kept
+ * by triggers) holds exactly those pairs, a small set read once per query rather than a
+ * probe of item_signers per row.
+ */
+export const notBlocked = (v: Viewer, roles: readonly string[] = v.roles): Cond =>
+  sql<SqlBool>`items.id NOT IN (SELECT b.item_id FROM item_blocks b WHERE b.user_id = ${v.id} AND b.step_role IN (${list(roles)}))`;
+
+/**
  * What this person may sign now (engine.whyNot is null): the step's role, the first step
  * only for its registrant, and one step per person per item (separation of duties).
  */
-export function mayActNow(v: Viewer, scanIndex = false): Cond {
-  if (v.roles.length === 0 || v.roles.some(isAdminRole)) return FALSE;
+export function mayActNow(v: Viewer, scanIndex = false, roles: readonly string[] = v.roles): Cond {
+  if (roles.length === 0 || v.roles.some(isAdminRole)) return FALSE;
   const p = sql.raw(scanIndex ? '+' : '');
-  return sql<SqlBool>`(${p}items.status = 'inReview' AND ${p}items.step_role IN (${list(v.roles)})
-    AND (items.step_first = 0 OR items.created_by = ${v.id})
-    AND NOT EXISTS (SELECT 1 FROM item_signers s WHERE s.user_id = ${v.id} AND s.item_id = items.id AND s.step_id != items.step_id))`;
+  return sql<SqlBool>`(${p}items.status = 'inReview' AND ${p}items.step_role IN (${list(roles)})
+    AND (items.step_first = 0 OR items.created_by = ${v.id}) AND ${notBlocked(v, roles)})`;
 }
+
+/** The letters a registrant owes: their items sent up (escalated) or waiting for declassification. */
+export const owed = (v: Viewer, p = sql.raw('')): Cond =>
+  sql<SqlBool>`(${p}items.created_by = ${v.id} AND ${p}items.status IN (${list(['escalated', 'awaitingDeclassification'])}))`;
 
 /** 待办: what the person can sign now, the letters a handler owes, the reviewer's classification questions. */
 export function inbox(v: Viewer): Cond {
@@ -61,7 +73,7 @@ export function inbox(v: Viewer): Cond {
   // roles (whose steps hold many items) scan.
   const scan = v.roles.some((r) => r !== 'handler' && r !== 'deptHead');
   const p = sql.raw(scan ? '+' : '');
-  const cs: Cond[] = [mayActNow(v, scan), sql<SqlBool>`(${p}items.created_by = ${v.id} AND ${p}items.status IN (${list(['escalated', 'awaitingDeclassification'])}))`];
+  const cs: Cond[] = [mayActNow(v, scan), owed(v, p)];
   if (has(v, 'reviewer')) cs.push(sql<SqlBool>`${p}items.class_question = 1`);
   return any(cs);
 }

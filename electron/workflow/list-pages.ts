@@ -4,6 +4,8 @@ import type { ItemPage, ItemStats, SessionUser } from '../../shared/types';
 import { RECHECK_STATUSES } from '../../shared/workflow';
 import type { Schema } from '../store/schema';
 import { anyAccess, fullAccess, inbox, mayActNow, notOverdue, overdue } from './access-sql';
+import { accessBranches, inboxBranches } from './list-branches';
+import { cachedTotal } from './list-totals';
 import type { ItemQueries } from './read-model';
 
 // Item lists paged in SQL: need-to-know, the view, every filter, the sort and the count
@@ -26,11 +28,26 @@ const SORTS = {
 
 type ItemsQuery = SelectQueryBuilder<Schema, 'items', object>;
 
-/** The rows of a list for the current user, before paging: need-to-know, view and filters. */
-export function filtered(q: ItemQueries, input: Omit<PageInput, 'sort' | 'dir' | 'page' | 'pageSize'>): ItemsQuery {
+type Filters = Omit<PageInput, 'sort' | 'dir' | 'page' | 'pageSize'>;
+
+/** The rows of a list for the current user, before paging: need-to-know, view and filters, as one condition. */
+export function filtered(q: ItemQueries, input: Filters): ItemsQuery {
   const user = q.ctx.user();
   let b: ItemsQuery = q.ctx.db().selectFrom('items').where(anyAccess(user));
   if (input.view === 'inbox') b = b.where(inbox(user));
+  return narrowed(q, b, input);
+}
+
+/** The same rows as disjoint queries, each one index range (list-branches.ts): totals add up, pages merge. */
+export function branches(q: ItemQueries, input: Filters): ItemsQuery[] {
+  const user = q.ctx.user();
+  const db = q.ctx.db();
+  return (input.view === 'inbox' ? inboxBranches(user) : accessBranches(user)).map((c) => narrowed(q, db.selectFrom('items').where(c), input));
+}
+
+/** The view and the filters: one more condition on every row, so branches stay disjoint. */
+function narrowed(q: ItemQueries, from: ItemsQuery, input: Filters): ItemsQuery {
+  let b = from;
   if (input.view === 'recheck') b = b.where('items.status', 'in', [...RECHECK_STATUSES]);
   // The agency's secret items, for the yearly declassification clean-up (000 第二十八条).
   if (input.view === 'declassification') b = b.where('items.classification', '!=', 'none');
@@ -47,23 +64,44 @@ export function filtered(q: ItemQueries, input: Omit<PageInput, 'sort' | 'dir' |
 
 export async function itemPage(q: ItemQueries, input: PageInput): Promise<ItemPage> {
   await q.ensureDerived();
-  const base = filtered(q, input);
-  const total = Number((await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const parts = branches(q, input);
+  if (parts.length === 0) return { rows: [], total: 0, page: input.page, pageSize: input.pageSize };
+  const db = q.ctx.db();
+  // One statement: the branches are disjoint, so their counts add up to the exact total.
+  const counts = parts.map((b) => sql`(${b.select((eb) => eb.fn.countAll<number>().as('n'))})`);
+  const { sort: _s, dir: _d, page: _p, pageSize: _z, ...filters } = input;
+  const user = q.ctx.user();
+  const key = JSON.stringify([user.id, [...user.roles].sort(), user.department, q.today(), Object.entries(filters).sort(([a], [b]) => (a < b ? -1 : 1))]);
+  const total = await cachedTotal(db, key, async () => Number((await sql<{ n: number }>`SELECT ${sql.join(counts, sql` + `)} AS n`.execute(db)).rows[0]!.n));
+  const offset = (input.page - 1) * input.pageSize;
   const dir = input.dir === 'asc' ? sql`ASC` : sql`DESC`;
-  // The page's ids from the list index alone, then those rows: sorting and skipping never
-  // carry the rows' JSON along.
-  const ids = (
-    await base
-      .select('items.id')
-      .orderBy(sql`${SORTS[input.sort]} ${dir}`)
-      .orderBy('items.id')
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize)
-      .execute()
-  ).map((r) => r.id);
-  const byId = new Map(ids.length ? (await q.ctx.db().selectFrom('items').selectAll().where('id', 'in', ids).execute()).map((r) => [r.id, r]) : []);
+  const order = sql`${SORTS[input.sort]} ${dir}`;
+  // The page's ids from the index alone, then those rows: sorting and skipping never carry
+  // the rows' JSON along. The inbox is a few narrow branches: each gives its first
+  // offset + pageSize ids in list order (ties by id) from its own range, and the page is
+  // cut from their merge. The other lists are dense (a large share of the store): walking
+  // the sort's index under the single condition finds a page sooner than sorting a branch.
+  const ids =
+    input.view === 'inbox'
+      ? await mergedIds(db, parts, input, offset)
+      : (await filtered(q, input).select('items.id').orderBy(order).orderBy('items.id').limit(input.pageSize).offset(offset).execute()).map((r) => r.id);
+  const byId = new Map(ids.length ? (await db.selectFrom('items').selectAll().where('id', 'in', ids).execute()).map((r) => [r.id, r]) : []);
   const rows = ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
   return { rows: await q.summaries(rows, input.view), total, page: input.page, pageSize: input.pageSize };
+}
+
+async function mergedIds(db: ReturnType<ItemQueries['ctx']['db']>, parts: ItemsQuery[], input: PageInput, offset: number): Promise<string[]> {
+  const dir = input.dir === 'asc' ? sql`ASC` : sql`DESC`;
+  const arms = parts.map(
+    (b) =>
+      sql`SELECT * FROM (${b
+        .select(['items.id', SORTS[input.sort].as('k')])
+        .orderBy(sql`${SORTS[input.sort]} ${dir}`)
+        .orderBy('items.id')
+        .limit(offset + input.pageSize)})`,
+  );
+  const merged = await sql<{ id: string }>`SELECT id FROM (${sql.join(arms, sql` UNION ALL `)}) ORDER BY k ${dir}, id LIMIT ${input.pageSize} OFFSET ${offset}`.execute(db);
+  return merged.rows.map((r) => r.id);
 }
 
 /** The start page's figures, each a count within need-to-know. */

@@ -17,16 +17,17 @@ const FIELD_NAMES = [
   ['issuer', '发布机构'],
 ] as const;
 
+/** The page; `totalCapped` when counting stopped at store/search.ts TOTAL_CAP (a word in every item's 发布机构 would otherwise count the whole store). */
 export async function itemSearch(q: ItemQueries, input: In<typeof contract.items.search>): Promise<ItemSearchPage> {
   await q.ensureDerived();
   const user = q.ctx.user();
   const db = q.ctx.db();
-  const { total, hits } = await searchPage(db, input.query, { visible: anyAccess(user), full: fullAccess(user) }, input.pageSize, (input.page - 1) * input.pageSize);
+  const { total, capped, hits } = await searchPage(db, input.query, { visible: anyAccess(user), full: fullAccess(user) }, input.pageSize, (input.page - 1) * input.pageSize);
   const ids = [...new Set(hits.map((h) => h.itemId))];
   const rows = ids.length ? await db.selectFrom('items').selectAll().where('id', 'in', ids).execute() : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const summaries = new Map((await q.summaries(rows, 'all')).map((s) => [s.id, s]));
-  const text = normalizeQuery(input.query);
+  const text = normalizeQuery(input.query).toLowerCase();
   return {
     hits: hits
       .filter((h) => summaries.has(h.itemId))
@@ -34,11 +35,12 @@ export async function itemSearch(q: ItemQueries, input: In<typeof contract.items
         const row = byId.get(h.itemId)!;
         const where =
           h.source === 'item'
-            ? (FIELD_NAMES.find(([f]) => (f === 'keywords' ? parseJson<string[]>(row.keywords).join('、') : row[f]).normalize('NFKC').includes(text))?.[1] ?? '信息名称')
+            ? (FIELD_NAMES.find(([f]) => (f === 'keywords' ? parseJson<string[]>(row.keywords).join('、') : row[f]).normalize('NFKC').toLowerCase().includes(text))?.[1] ?? '信息名称')
             : `文件“${h.documentName ?? ''}”`;
         return { item: summaries.get(h.itemId)!, where, snippet: h.snippet };
       }),
     total,
+    totalCapped: capped,
     page: input.page,
     pageSize: input.pageSize,
   };

@@ -11,6 +11,8 @@ import * as m0009 from './0009_item_derived';
 import * as m0010 from './0010_key_history';
 import * as m0013 from './0013_document_parts';
 import * as m0014 from './0014_audit_time';
+import * as m0015 from './0015_list_queues';
+import * as m0016 from './0016_search_grams';
 
 // Listed statically (not read from disk) so the bundled main process carries them.
 export const migrations: Record<string, Migration> = {
@@ -26,4 +28,6 @@ export const migrations: Record<string, Migration> = {
   '0010_key_history': m0010,
   '0013_document_parts': m0013,
   '0014_audit_time': m0014,
+  '0015_list_queues': m0015,
+  '0016_search_grams': m0016,
 };

@@ -5,6 +5,7 @@ import { BUSINESS_ROLES, ADMIN_ROLES } from '../../../shared/roles';
 import { itemAccess, type Viewer } from '../../../shared/visibility';
 import { ITEM_STATUSES, type Profile } from '../../../shared/workflow';
 import { anyAccess, fullAccess, inbox } from '../../../electron/workflow/access-sql';
+import { accessBranches, inboxBranches } from '../../../electron/workflow/list-branches';
 import { whyNot, type ReviewState } from '../../../electron/workflow/engine';
 import { openStore, type OpenStore } from '../../../electron/store/database';
 import { randomKey } from '../../../electron/keys/crypto';
@@ -55,6 +56,11 @@ beforeAll(async () => {
     viewers.push({ id: `u${u}`, department: pick(DEPTS), roles: roles as Role[] });
     await db.insertInto('users').values({ id: `u${u}`, username: `u${u}`, display_name: `用户${u}`, department: viewers[u]!.department, roles: JSON.stringify(roles), disabled: 0, must_change_password: 0, slot_id: `s${u}`, public_key: null, created_at: 't', updated_at: 't' }).execute();
   }
+  // The random draw may leave out the roles with the widest lists: these always take part.
+  for (const [u, roles] of [[USERS, ['reviewer']], [USERS + 1, ['reviewer', 'deptHead']], [USERS + 2, ['secrecyOffice', 'publisher']]] as const) {
+    viewers.push({ id: `u${u}`, department: DEPTS[u % DEPTS.length]!, roles: [...roles] as Role[] });
+    await db.insertInto('users').values({ id: `u${u}`, username: `u${u}`, display_name: `用户${u}`, department: viewers[u]!.department, roles: JSON.stringify(roles), disabled: 0, must_change_password: 0, slot_id: `s${u}`, public_key: null, created_at: 't', updated_at: 't' }).execute();
+  }
   await db.insertInto('profiles').values({ id: 'p', version: 1, definition: '{}', created_by: 'u1', created_at: 't' }).execute();
   for (let i = 0; i < 600; i++) {
     const status = pick(ITEM_STATUSES);
@@ -64,18 +70,22 @@ beforeAll(async () => {
     const g: Gen = { id: `i${String(i).padStart(4, '0')}`, createdBy: `u${1 + Math.floor(rnd() * (USERS - 1))}`, department: pick(DEPTS), status, stepId: STEPS[stepIdx]!.id, classification: rnd() < 0.3 ? pick(['秘密', '机密']) : 'none', question: false, signedBy };
     g.question = g.classification === 'none' && rnd() < 0.15;
     items.push(g);
-    const inReview = status === 'inReview';
-    await db
-      .insertInto('items')
-      .values({
-        id: g.id, profile_id: 'p', profile_version: 1, title: g.id, document_number: '', issuer: '', department: g.department, formed_on: '2026-01-01', category: '', keywords: '[]', summary: '', disclosure: '主动公开', publish_form: '', review_mode: '主动审查', application_no: null, application_received_on: null, co_producers: '[]', third_parties: '[]', classification: g.classification, classification_term: null, special_domains: '[]', special_approval: null, sensitive: 0,
-        state: JSON.stringify({ status, stepId: g.stepId, signedBy }), status, step_id: g.stepId, step_entered_on: '2026-01-01', created_by: g.createdBy, created_at: `2026-01-01T00:00:${String(i % 60).padStart(2, '0')}Z`, updated_at: 't', decided_on: null,
-        step_role: inReview ? STEPS[stepIdx]!.role : null, step_first: inReview && stepIdx === 0 ? 1 : 0, class_question: g.question ? 1 : 0, derived_at: 't',
-      })
-      .execute();
-    for (const [step, users] of Object.entries(signedBy)) for (const u of users) await db.insertInto('item_signers').values({ item_id: g.id, step_id: step, user_id: u }).execute();
+    await addItem(g, i);
   }
 }, 60_000);
+async function addItem(g: Gen, i: number): Promise<void> {
+  const stepIdx = STEPS.findIndex((s) => s.id === g.stepId);
+  const inReview = g.status === 'inReview';
+  await store.db
+    .insertInto('items')
+    .values({
+      id: g.id, profile_id: 'p', profile_version: 1, title: g.id, document_number: '', issuer: '', department: g.department, formed_on: '2026-01-01', category: '', keywords: '[]', summary: '', disclosure: '主动公开', publish_form: '', review_mode: '主动审查', application_no: null, application_received_on: null, co_producers: '[]', third_parties: '[]', classification: g.classification, classification_term: null, special_domains: '[]', special_approval: null, sensitive: 0,
+      state: JSON.stringify({ status: g.status, stepId: g.stepId, signedBy: g.signedBy }), status: g.status, step_id: g.stepId, step_entered_on: '2026-01-01', created_by: g.createdBy, created_at: `2026-01-01T00:00:${String(i % 60).padStart(2, '0')}Z`, updated_at: 't', decided_on: null,
+      step_role: inReview ? STEPS[stepIdx]!.role : null, step_first: inReview && stepIdx === 0 ? 1 : 0, class_question: g.question ? 1 : 0, derived_at: 't',
+    })
+    .execute();
+  for (const [step, users] of Object.entries(g.signedBy)) for (const u of users) await store.db.insertInto('item_signers').values({ item_id: g.id, step_id: step, user_id: u }).execute();
+}
 afterAll(async () => {
   await store.close();
   cleanup();
@@ -92,21 +102,76 @@ function inboxJs(g: Gen, v: Viewer): boolean {
   return mine || owed || (g.question && v.roles.includes('reviewer'));
 }
 
+/** Compares every SQL form with itemAccess / whyNot for every user; returns how many ids were expected. */
+async function check(): Promise<number> {
+  const db = store.db;
+  const ids = async (cond: ReturnType<typeof anyAccess>) => (await db.selectFrom('items').select('id').where(cond).orderBy('id').execute()).map((r) => r.id);
+  // The branches' rows put together, duplicates kept: equal to the expected ids only if
+  // the branches are disjoint and cover them all.
+  const union = async (conds: Array<ReturnType<typeof anyAccess>>) => (await Promise.all(conds.map(ids))).flat().sort();
+  let seen = 0;
+  for (const v of viewers) {
+    const expectAny = items.filter((g) => itemAccess(facts(g), v) !== 'none').map((g) => g.id);
+    const expectFull = items.filter((g) => itemAccess(facts(g), v) === 'full').map((g) => g.id);
+    expect({ user: v, ids: await ids(anyAccess(v)) }).toEqual({ user: v, ids: expectAny });
+    expect({ user: v, ids: await ids(fullAccess(v)) }).toEqual({ user: v, ids: expectFull });
+    expect({ user: v, branches: await union(accessBranches(v)) }).toEqual({ user: v, branches: expectAny });
+    const expectInbox = items.filter((g) => inboxJs(g, v)).map((g) => g.id);
+    expect({ user: v, ids: (await db.selectFrom('items').select('id').where(anyAccess(v)).where(inbox(v)).orderBy('id').execute()).map((r) => r.id) }).toEqual({ user: v, ids: expectInbox });
+    expect({ user: v, branches: await union(inboxBranches(v)) }).toEqual({ user: v, branches: expectInbox });
+    seen += expectAny.length + expectInbox.length;
+  }
+  return seen;
+}
+
 describe('need-to-know in SQL', () => {
-  it('selects exactly the items itemAccess lets each user read, fully or as metadata, and the inbox whyNot gives', async () => {
-    const db = store.db;
-    const ids = async (cond: ReturnType<typeof anyAccess>) => (await db.selectFrom('items').select('id').where(cond).orderBy('id').execute()).map((r) => r.id);
-    let seen = 0;
-    for (const v of viewers) {
-      const expectAny = items.filter((g) => itemAccess(facts(g), v) !== 'none').map((g) => g.id);
-      const expectFull = items.filter((g) => itemAccess(facts(g), v) === 'full').map((g) => g.id);
-      expect({ user: v, ids: await ids(anyAccess(v)) }).toEqual({ user: v, ids: expectAny });
-      expect({ user: v, ids: await ids(fullAccess(v)) }).toEqual({ user: v, ids: expectFull });
-      const expectInbox = items.filter((g) => inboxJs(g, v)).map((g) => g.id);
-      expect({ user: v, ids: await ids(anyAccess(v)).then(async () => (await db.selectFrom('items').select('id').where(anyAccess(v)).where(inbox(v)).orderBy('id').execute()).map((r) => r.id)) }).toEqual({ user: v, ids: expectInbox });
-      seen += expectAny.length + expectInbox.length;
-    }
+  it('selects exactly the items itemAccess lets each user read, fully or as metadata, and the inbox whyNot gives; the branches split them without overlap', async () => {
     // The generator reached both sides: some users see items, some inboxes are not empty.
-    expect(seen).toBeGreaterThan(100);
+    expect(await check()).toBeGreaterThan(100);
+  });
+
+  it('still agrees after items move on and signatures are withdrawn or added (separation of duties is kept by triggers)', async () => {
+    const db = store.db;
+    for (let i = 0; i < 250; i++) {
+      const g = pick(items);
+      const r = rnd();
+      if (r < 0.5) {
+        // The item moves to another step or status: whoever signed another step is now blocked, or no longer.
+        g.status = rnd() < 0.7 ? 'inReview' : pick(ITEM_STATUSES);
+        const stepIdx = Math.floor(rnd() * STEPS.length);
+        g.stepId = STEPS[stepIdx]!.id;
+        const inReview = g.status === 'inReview';
+        await db.updateTable('items').set({ status: g.status, step_id: g.stepId, step_role: inReview ? STEPS[stepIdx]!.role : null, step_first: inReview && stepIdx === 0 ? 1 : 0 }).where('id', '=', g.id).execute();
+      } else if (r < 0.75) {
+        const step = pick(Object.keys(g.signedBy));
+        if (!step) continue;
+        delete g.signedBy[step];
+        await db.deleteFrom('item_signers').where('item_id', '=', g.id).where('step_id', '=', step).execute();
+      } else {
+        const step = pick(STEPS).id;
+        const u = `u${1 + Math.floor(rnd() * (USERS - 1))}`;
+        if (g.signedBy[step]?.includes(u)) continue;
+        g.signedBy[step] = [...(g.signedBy[step] ?? []), u];
+        await db.insertInto('item_signers').values({ item_id: g.id, step_id: step, user_id: u }).execute();
+      }
+    }
+    // Where the inbox's reasons overlap for a reviewer: the question on an item they may
+    // sign now, on a letter they owe, and on an item they are blocked from signing.
+    let n = 900;
+    for (const v of viewers.filter((x) => x.roles.includes('reviewer'))) {
+      const other = v.id === 'u1' ? 'u2' : 'u1';
+      const cases: Array<[string, string, string, Record<string, string[]>]> = [
+        ['inReview', 'review', other, {}],
+        ['escalated', 'review', v.id, {}],
+        ['inReview', 'review', other, { approve: [v.id] }],
+      ];
+      for (const [status, stepId, createdBy, signedBy] of cases) {
+        const g: Gen = { id: `i${n}`, createdBy, department: pick(DEPTS), status, stepId, classification: 'none', question: true, signedBy: { ...signedBy } };
+        items.push(g);
+        await addItem(g, n++);
+      }
+    }
+    expect(n).toBeGreaterThan(900);
+    expect(await check()).toBeGreaterThan(100);
   });
 });

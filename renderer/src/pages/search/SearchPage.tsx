@@ -13,6 +13,8 @@ import { rememberList } from '../../shortcuts';
 // the files' text, only what the user may read, ranked by the main process.
 
 const MAX_QUERY = 100;
+/** Queries this short are matched in the items' own fields only (electron/store/search-short.ts). */
+const SHORT_QUERY = 2;
 
 function columns(query: string): Array<ListColumn<ItemSearchHit>> {
   return [
@@ -38,7 +40,18 @@ export function SearchPage({ onOpen }: { onOpen: (id: string) => void }) {
             “{query}”的搜索结果
           </Text>
           <Notice error={search.error ? messageOf(search.error) : null} />
-          <ListCount total={search.data?.total} />
+          {[...query].length <= SHORT_QUERY && (
+            <Text c="gray.7" size="sm" data-testid="search-short-note">
+              两个字以内的检索只查信息名称、文号、关键词、内容概要和发布机构，不查文件内容；查文件内容请输入三个字以上。
+            </Text>
+          )}
+          {search.data?.totalCapped ? (
+            <Text c="gray.7" size="sm" data-testid="list-total" aria-live="polite">
+              超过 {search.data?.total} 项，只列出前 {search.data?.total} 项；请输入更长的检索词以缩小范围。
+            </Text>
+          ) : (
+            <ListCount total={search.data?.total} />
+          )}
           <ListTable
             testId="search-results"
             rows={search.data?.hits}
