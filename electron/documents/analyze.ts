@@ -152,8 +152,12 @@ export async function analyze(
           return { ...s, place: placeKind(s.location), ...(table ? { table } : {}) };
         })
       : result.segments;
+  // A finding in a Word table names its cell too: the printed form is read beside the
+  // paper document, where 第N段 alone does not say which cell.
+  const findings = segments.some((s) => 'table' in s) ? result.findings.map((f) => withCell(f, segments)) : result.findings;
   return {
     ...result,
+    findings,
     segments,
     type,
     sha256: createHash('sha256').update(buf).digest('hex'),
@@ -162,4 +166,20 @@ export async function analyze(
     warnings: extraction.warnings,
     parts: extraction.parts ?? [],
   };
+}
+
+type Cell = { table: number; row: number; col: number };
+
+/** The finding with its Word table cell after the location, outermost table first (（表格1 第2行第3列）). */
+function withCell<F extends { start: number; location: string }>(f: F, segments: ReadonlyArray<{ start: number; end: number; table?: Cell[] }>): F {
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segments[mid]!.start <= f.start) lo = mid;
+    else hi = mid - 1;
+  }
+  const table = segments[lo]?.table;
+  if (!table?.length || f.start > segments[lo]!.end) return f;
+  return { ...f, location: `${f.location}（${table.map((t) => `表格${t.table} 第${t.row}行第${t.col}列`).join('中的')}）` };
 }

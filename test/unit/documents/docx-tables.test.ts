@@ -78,6 +78,8 @@ describe('Word table cells in the extractor', () => {
     expect(f?.text).toBe(ID);
     const seg = a.segments.find((s) => s.start <= f!.start && f!.end <= s.end) as { table?: unknown; location: string };
     expect(plain(seg.table)).toEqual([{ table: 1, row: 2, col: 3 }]);
+    // The finding names its cell after the paragraph, for the printed form read beside the paper.
+    expect(f!.location).toBe(`${seg.location}（表格1 第2行第3列）`);
     expect(a.segments.find((s) => a.text.slice(s.start, s.end) === '表前的段落')).not.toHaveProperty('table');
   });
 });
