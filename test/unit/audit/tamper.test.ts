@@ -1,22 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { Kysely, SqliteDialect } from 'kysely';
+import type { Kysely } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { entryHash } from '../../../electron/audit/entry';
 import { verifyAudit } from '../../../electron/audit/verify';
 import { verifyAuditParallel } from '../../../electron/audit/verify-parallel';
 import { signEd25519 } from '../../../electron/keys/crypto';
 import { signerFromPrivateKey } from '../../../electron/audit/append';
-import { openRaw } from '../../../electron/store/database';
-import { KeyslotFile } from '../../../electron/store/keyslots';
 import type { Schema } from '../../../electron/store/schema';
-import { ADMINS, firstLogin, NEW_PASSWORD, setUpCore } from '../../helpers/setup';
-import { TEST_KDF, tempDir } from '../../helpers/tmp';
+import { tamperTrail } from '../../helpers/tamper-trail';
 
 // A store with a realistic trail, then opened behind the application's back (as an
 // attacker holding the data key would) to edit the audit table directly.
 
-let dir: string;
 let cleanup: () => void;
 let raw: BetterSqlite3.Database;
 let db: Kysely<Schema>;
@@ -24,23 +19,7 @@ let secAdminKey: Buffer;
 let sysAdminId: string;
 
 beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  const { core, result } = await setUpCore(dir);
-  await firstLogin(core, ADMINS.sysAdmin);
-  for (let i = 0; i < 4; i++)
-    await core.accounts.create({ username: `user${i}`, displayName: `用户${i}`, department: '办公室', roles: ['handler'], initialPassword: `Initial-Pass-${i}` });
-  await core.session.logout();
-  await firstLogin(core, ADMINS.secAdmin);
-  await core.session.logout();
-  await core.close();
-
-  const ks = KeyslotFile.load(join(dir, 'keyslots.json'), TEST_KDF);
-  const opened = await ks.unwrap(ks.recoverySlot()!, result.recoveryCode);
-  secAdminKey = (await ks.unwrap((await ks.findByUsername(ADMINS.secAdmin.username))!, NEW_PASSWORD))!.signingKey!;
-  raw = openRaw(join(dir, 'mishen.db'), opened!.dataKey);
-  raw.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
-  db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
-  sysAdminId = (raw.prepare("SELECT id FROM users WHERE username = 'sysadm'").get() as { id: string }).id;
+  ({ cleanup, raw, db, secAdminKey, sysAdminId } = await tamperTrail());
 });
 afterEach(async () => {
   await db.destroy();

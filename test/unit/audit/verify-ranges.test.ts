@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { Kysely, SqliteDialect } from 'kysely';
+import type { Kysely } from 'kysely';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { entryHash } from '../../../electron/audit/entry';
 import { signerFromPrivateKey } from '../../../electron/audit/append';
@@ -10,17 +9,13 @@ import { verifyAudit, type VerifyOptions } from '../../../electron/audit/verify'
 import { verifyAuditParallel, verifyWays } from '../../../electron/audit/verify-parallel';
 import { fingerprintOf } from '../../../electron/audit/verify-worker.mjs';
 import { fingerprint, signEd25519 } from '../../../electron/keys/crypto';
-import { openRaw } from '../../../electron/store/database';
-import { KeyslotFile } from '../../../electron/store/keyslots';
 import type { Schema } from '../../../electron/store/schema';
-import { ADMINS, firstLogin, NEW_PASSWORD, setUpCore } from '../../helpers/setup';
-import { TEST_KDF, tempDir } from '../../helpers/tmp';
+import { tamperTrail } from '../../helpers/tamper-trail';
 
 // Verification by sequence ranges, each read by a worker from its own connection, must
 // give exactly the report of the single pass: for each kind of tampering and for range
 // sizes that put the tampered entry at the start, the end and the middle of a range.
 
-let dir: string;
 let cleanup: () => void;
 let raw: BetterSqlite3.Database;
 let db: Kysely<Schema>;
@@ -29,24 +24,7 @@ let secAdminKey: Buffer;
 let sysAdminId: string;
 
 beforeEach(async () => {
-  ({ dir, cleanup } = tempDir());
-  const { core, result } = await setUpCore(dir);
-  await firstLogin(core, ADMINS.sysAdmin);
-  for (let i = 0; i < 4; i++)
-    await core.accounts.create({ username: `user${i}`, displayName: `用户${i}`, department: '办公室', roles: ['handler'], initialPassword: `Initial-Pass-${i}` });
-  await core.session.logout();
-  await firstLogin(core, ADMINS.secAdmin);
-  await core.session.logout();
-  await core.close();
-
-  const ks = KeyslotFile.load(join(dir, 'keyslots.json'), TEST_KDF);
-  const opened = await ks.unwrap(ks.recoverySlot()!, result.recoveryCode);
-  secAdminKey = (await ks.unwrap((await ks.findByUsername(ADMINS.secAdmin.username))!, NEW_PASSWORD))!.signingKey!;
-  dataKey = Buffer.from(opened!.dataKey);
-  raw = openRaw(join(dir, 'mishen.db'), dataKey);
-  raw.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
-  db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
-  sysAdminId = (raw.prepare("SELECT id FROM users WHERE username = 'sysadm'").get() as { id: string }).id;
+  ({ cleanup, raw, db, dataKey, secAdminKey, sysAdminId } = await tamperTrail());
 }, 60_000);
 afterEach(async () => {
   await db.destroy();
