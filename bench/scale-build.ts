@@ -33,6 +33,14 @@ let seed = 15;
 const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
 const phrase = (n: number) => Array.from({ length: n }, () => WORDS[Math.floor(rnd() * WORDS.length)]).join('');
+
+/** Short fields like the built store's, from their own seed (the build's sequence is untouched): registrations to time. */
+export function sampleShortFields(count: number, from = 1): Array<{ title: string; documentNumber: string; keywords: string[]; summary: string }> {
+  let s = 9000 + from;
+  const r = () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const words = (n: number) => Array.from({ length: n }, () => WORDS[Math.floor(r() * WORDS.length)]).join('');
+  return Array.from({ length: count }, (_, i) => ({ title: `${words(8)}${from + i}`, documentNumber: `某政发〔2026〕${from + i}号`, keywords: [words(2), words(2)], summary: words(40) }));
+}
 const day = (from: number, span: number) => new Date(Date.UTC(2025, 0, 1) + Math.floor(from + rnd() * span) * 86_400_000).toISOString().slice(0, 10);
 
 const STATUSES: Array<[string, number]> = [

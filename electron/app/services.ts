@@ -25,6 +25,7 @@ import { Applications } from '../applications/service';
 import { AnnualReports } from '../applications/report';
 import { reviewReasons } from '../applications/review-reasons';
 import { BackupService } from './backup-service';
+import { StoreMaintenance } from './maintenance';
 import { Setup } from './setup';
 import { createApplicationPrinting, createForms } from './forms-wiring';
 import { readBlob } from '../documents/blobs';
@@ -59,6 +60,7 @@ export function createServices(opts: ServicesOptions) {
   const locks: Locks = createLocks();
   const vault = new Vault(opts);
   const session = new SessionService(vault, locks.vault, now);
+  const maintenance = new StoreMaintenance(vault, locks.vault);
   const ctx: SessionContext = session.context();
   const profiles = new ProfileStore(ctx);
   // The calendar editor's preview counts the open items' deadlines the workflow's way.
@@ -136,7 +138,9 @@ export function createServices(opts: ServicesOptions) {
     reports,
     applicationPrinting: createApplicationPrinting(ctx, vault, applications, reports),
     findings: new FindingDecisions(ctx, (itemId) => queries.findingsRefusal(itemId)),
+    maintenance,
     async close(): Promise<void> {
+      await maintenance.stop();
       if (session.currentUserId()) await session.logout();
       await vault.close();
     },

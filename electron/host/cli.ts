@@ -49,7 +49,10 @@ async function main(): Promise<void> {
   });
   const host = await startHost({ runtime, rendererDir, shimFile, port: port ? Number(port) : undefined, clockOffsetMs: offset });
   process.stdout.write(`${host.url}\n`);
-  const idle = setInterval(() => runtime.services.session.checkIdle(), 15_000);
+  const idle = setInterval(() => {
+    runtime.services.session.checkIdle();
+    void runtime.services.maintenance.tick();
+  }, 15_000);
 
   let stopping = false;
   const stop = async () => {

@@ -76,7 +76,10 @@ if (cliAt >= 0) {
       hardenSession(session.defaultSession, devServerUrl);
       app.on('web-contents-created', (_e, contents) => hardenContents(contents, devServerUrl));
       registerIpc(ipcMain, runtime, devServerUrl);
-      const idleTimer = setInterval(() => runtime.services.session.checkIdle(), 15_000);
+      const idleTimer = setInterval(() => {
+        runtime.services.session.checkIdle();
+        void runtime.services.maintenance.tick();
+      }, 15_000);
 
       win = new BrowserWindow(windowOptions(join(import.meta.dirname, '../preload/index.cjs'), app.isPackaged));
       const stop = forwardEvents(runtime, win.webContents);

@@ -5,7 +5,8 @@ import type { SearchAccess, SearchPage } from './search';
 // One- and two-character queries (常见: 低保, 疫情, 县): the gram index of migration 0016
 // holds every character and character pair of the items' short fields, sorted by
 // (gram, first field, newest item), so a page in rank order is read from one index range
-// and need-to-know is applied to those rows only, never to the whole store.
+// and need-to-know is applied to those rows only, never to the whole store. New postings wait
+// in a small side table until store/search-merge.ts moves them in (migration 0017).
 // Files' text is not searched for so short a word: it occurs in nearly every file, and
 // its grams would double the index (bench store, 100,000 items: the short fields' 8.9 M
 // characters give 12.3 M rows, 207 MB; the 29,534 files' 23.6 M characters would give
@@ -20,6 +21,30 @@ export const TOTAL_CAP = 1000;
 export const SHORT_FIELDS = ['title', 'document_number', 'keywords', 'summary', 'issuer'] as const;
 type ShortField = (typeof SHORT_FIELDS)[number];
 type ShortRow = Record<ShortField, string> & { id: string };
+interface Ranked {
+  id: string;
+  f: number;
+  n: number;
+}
+
+/** Two lists in rank order (field, then newest), merged and cut to `want` ids. */
+export function mergeRanked(a: Ranked[], b: Ranked[], want: number): string[] {
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (out.length < want && (i < a.length || j < b.length)) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && (x.f < y.f || (x.f === y.f && x.n > y.n)))) {
+      out.push(x!.id);
+      i++;
+    } else {
+      out.push(y.id);
+      j++;
+    }
+  }
+  return out;
+}
 
 /** SQLite's lower() folds ASCII only; the query is folded the same way as the index. */
 export const foldGram = (q: string): string => q.replace(/[A-Z]/g, (c) => c.toLowerCase());
@@ -29,12 +54,16 @@ export async function shortSearch(db: DB, q: string, access: SearchAccess, limit
   // Ids in rank order, enough for this page and for the capped count, in one pass so that
   // need-to-know is evaluated once per search.
   const want = Math.max(TOTAL_CAP, offset + limit) + 1;
-  const ids = (
-    await sql<{ id: string }>`SELECT si.item_id AS id
-      FROM search_grams g CROSS JOIN search_items si ON si.n = g.n CROSS JOIN items ON items.id = si.item_id
-      WHERE g.gram = ${gram} AND ${access.visible}
-      ORDER BY g.field, g.n DESC LIMIT ${want}`.execute(db)
-  ).rows.map((r) => r.id);
+  // The postings are in two tables (migration 0017): the big one and the recent rows not yet
+  // merged into it. Each gives its first `want` in rank order; merged, they give the first `want`.
+  const ranked = async (table: 'search_grams' | 'search_grams_recent') =>
+    (
+      await sql<Ranked>`SELECT si.item_id AS id, g.field AS f, g.n AS n
+        FROM ${sql.table(table)} g CROSS JOIN search_items si ON si.n = g.n CROSS JOIN items ON items.id = si.item_id
+        WHERE g.gram = ${gram} AND ${access.visible}
+        ORDER BY g.field, g.n DESC LIMIT ${want}`.execute(db)
+    ).rows;
+  const ids = mergeRanked(await ranked('search_grams'), await ranked('search_grams_recent'), want);
   const capped = ids.length === want;
   const total = capped ? want - 1 : ids.length;
   const page = ids.slice(offset, offset + limit);

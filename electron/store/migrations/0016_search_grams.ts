@@ -29,10 +29,10 @@ const gramRows = (r: string) => `SELECT lower(substr(t.value, p.p, w.w)) AS g, C
     search_positions p
   WHERE t.type = 'text' AND p.p <= length(t.value) - w.w + 1 AND trim(substr(t.value, p.p, w.w)) = substr(t.value, p.p, w.w)`;
 
-/** The (gram, field, n) rows of item `r`: one per gram, in its first field. */
-const postings = (r: string) => `SELECT g, min(f), (SELECT n FROM search_items WHERE item_id = ${r}.id) FROM (${gramRows(r)}) GROUP BY g`;
+/** The (gram, field, n) rows of item `r`: one per gram, in its first field (0017 uses it too). */
+export const postings = (r: string) => `SELECT g, min(f), (SELECT n FROM search_items WHERE item_id = ${r}.id) FROM (${gramRows(r)}) GROUP BY g`;
 
-const changed = ['title', 'document_number', 'keywords', 'summary', 'issuer'].map((c) => `old.${c} IS NOT new.${c}`).join(' OR ');
+export const changed = ['title', 'document_number', 'keywords', 'summary', 'issuer'].map((c) => `old.${c} IS NOT new.${c}`).join(' OR ');
 
 export async function up(outer: Kysely<unknown>): Promise<void> {
   // One transaction (the migrator runs SQLite migrations without one): an interrupted

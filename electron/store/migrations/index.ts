@@ -13,6 +13,7 @@ import * as m0013 from './0013_document_parts';
 import * as m0014 from './0014_audit_time';
 import * as m0015 from './0015_list_queues';
 import * as m0016 from './0016_search_grams';
+import * as m0017 from './0017_search_grams_recent';
 
 // Listed statically (not read from disk) so the bundled main process carries them.
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0014_audit_time': m0014,
   '0015_list_queues': m0015,
   '0016_search_grams': m0016,
+  '0017_search_grams_recent': m0017,
 };
