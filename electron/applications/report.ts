@@ -9,6 +9,32 @@ import type { SessionContext } from '../context/session';
 
 const reviewKey = (year: number) => `annual_review_counts:${year}`;
 
+/**
+ * The results broken down by their cases, each under its result: 不予公开 by the eight
+ * grounds of 附件2 第九条（四）, 无法提供 and 不予处理 by the cases of 第九条（一）（三）.
+ * The trace key of a case is `<prefix>:<case>`.
+ */
+export const RESULT_CASES = [
+  { type: '不予公开', prefix: 'withheld', label: '其中不予公开' },
+  { type: '无法提供', prefix: 'unable', label: '其中无法提供' },
+  { type: '不予处理', prefix: 'notProcessed', label: '其中不予处理' },
+] as const;
+
+/** The rows of the table of applications (附件9 第四条（四）) in order, each with its trace key. */
+export function applicationRows(r: AnnualReport): Array<{ label: string; n: number; key: string; sub: boolean; type?: string; subtype?: string }> {
+  const n = (key: string) => r.trace[key]?.length ?? 0;
+  return [
+    { label: '本年新收政府信息公开申请数量', n: r.received, key: 'received', sub: false },
+    { label: '上年结转政府信息公开申请数量', n: r.carriedIn, key: 'carriedIn', sub: false },
+    ...[...REPLY_TYPES, '其他'].flatMap((type) => {
+      const cases = RESULT_CASES.find((c) => c.type === type);
+      const subs = cases ? REPLY_SUBTYPES[cases.type].map((subtype) => ({ label: `${cases.label}：${subtype}`, n: n(`${cases.prefix}:${subtype}`), key: `${cases.prefix}:${subtype}`, sub: true, subtype })) : [];
+      return [{ label: `本年度办理结果：${type}`, n: r.results[type] ?? 0, key: `result:${type}`, sub: false, type }, ...subs];
+    }),
+    { label: '结转下年度继续办理', n: r.carriedOut, key: 'carriedOut', sub: false },
+  ];
+}
+
 export class AnnualReports {
   constructor(private readonly ctx: SessionContext) {}
 
@@ -29,14 +55,23 @@ export class AnnualReports {
       if (a.year === year && !repliedIn(a)) add('carriedOut', a.number);
       if (repliedIn(a) && (a.year === year || a.year === year - 1)) {
         add(`result:${a.reply_type}`, a.number);
-        if (a.reply_type === '不予公开') add(`withheld:${a.reply_subtype}`, a.number);
+        const cases = RESULT_CASES.find((c) => c.type === a.reply_type);
+        if (cases) add(`${cases.prefix}:${a.reply_subtype}`, a.number);
       }
     }
     const results = Object.fromEntries([...REPLY_TYPES, '其他'].map((t) => [t, trace[`result:${t}`]?.length ?? 0]));
     const withheldBy = Object.fromEntries(REPLY_SUBTYPES['不予公开'].map((s) => [s, trace[`withheld:${s}`]?.length ?? 0]));
-    const published = Number(
-      (await db.selectFrom('publication_register').select((eb) => eb.fn.countAll<number>().as('n')).where('published_on', 'like', `${year}-%`).executeTakeFirstOrThrow()).n,
-    );
+    // The 主动公开 figure traced to the items behind it: date of publication and title.
+    const publishedRows = await db
+      .selectFrom('publication_register as r')
+      .innerJoin('items', 'items.id', 'r.item_id')
+      .select(['r.published_on', 'items.title', 'items.document_number'])
+      .where('r.published_on', 'like', `${year}-%`)
+      .orderBy('r.published_on')
+      .orderBy('r.id')
+      .execute();
+    for (const p of publishedRows) add('published', `${p.published_on} ${p.title}${p.document_number ? `（${p.document_number}）` : ''}`);
+    const published = publishedRows.length;
     const counts = await db.selectFrom('settings').select('value').where('key', '=', reviewKey(year)).executeTakeFirst();
     const review = counts ? (JSON.parse(counts.value) as { reconsideration: number; direct: number; afterReconsideration: number }) : { reconsideration: 0, direct: 0, afterReconsideration: 0 };
     return {
@@ -71,14 +106,10 @@ export class AnnualReports {
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet('收到和处理申请情况');
     sheet.addRow([r.title.replace(/[《》]/g, '')]);
-    sheet.addRow(['项目', '件数', '对应申请编号']);
+    sheet.addRow(['项目', '件数', '对应的申请编号（主动公开为发布日期和事项）']);
     const line = (label: string, n: number, key: string) => sheet.addRow([label, n, (r.trace[key] ?? []).join('、')]);
-    line('本年新收政府信息公开申请数量', r.received, 'received');
-    line('上年结转政府信息公开申请数量', r.carriedIn, 'carriedIn');
-    for (const t of [...REPLY_TYPES, '其他']) line(`本年度办理结果：${t}`, r.results[t] ?? 0, `result:${t}`);
-    for (const s of REPLY_SUBTYPES['不予公开']) line(`其中不予公开：${s}`, r.withheldBy[s] ?? 0, `withheld:${s}`);
-    line('结转下年度继续办理', r.carriedOut, 'carriedOut');
-    sheet.addRow(['主动公开：本年在网站发布的政府信息', r.published, '']);
+    for (const row of applicationRows(r)) line(row.label, row.n, row.key);
+    line('主动公开：本年在网站发布的政府信息', r.published, 'published');
     sheet.addRow(['政府信息公开行政复议', r.reconsideration, '']);
     sheet.addRow(['政府信息公开行政诉讼：未经复议直接起诉', r.litigation.direct, '']);
     sheet.addRow(['政府信息公开行政诉讼：复议后起诉', r.litigation.afterReconsideration, '']);

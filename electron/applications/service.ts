@@ -263,6 +263,7 @@ export class Applications {
     if (input.on < r.received_on) throw fail('INVALID_INPUT', '答复日期不能早于收到申请的日期');
     if (input.on > this.today()) throw fail('INVALID_INPUT', '答复日期不能晚于今天');
     if (type === '其他处理' && input.subtype === '申请人逾期未补正' && r.status !== 'awaitingCorrection') throw fail('CONFLICT', '本申请没有在等待补正，不能以“申请人逾期未补正”答复');
+    if (type === '无法提供' && input.subtype === '补正后申请内容仍不明确' && !r.correction_received_on) throw fail('CONFLICT', '本申请没有收到补正后的申请，不能以“补正后申请内容仍不明确”答复');
     if (type === '予以公开' && input.subtype === '已对外公开' && !input.where) throw fail('INVALID_INPUT', '已对外公开的，应告知申请人获取该信息的方式和途径');
     if (type === '予以公开' && input.subtype === '近期内对外公开' && !input.publishOn) throw fail('INVALID_INPUT', '近期内对外公开的，应告知公开的时间');
     const detail: ReplyDetail = { ...EMPTY_DETAIL, where: input.where, publishOn: type === '予以公开' ? input.publishOn : null, otherAgency: type === '无法提供' ? input.otherAgency : '' };

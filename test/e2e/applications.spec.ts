@@ -170,6 +170,9 @@ test('the annual report: each number opens the applications behind it; review co
   await expect(page.getByTestId('report-title')).toHaveText(`《某某县人民政府办公室${year.replace(' 年', '')}年政府信息公开工作年度报告》`);
   const table = page.getByTestId('report-table');
   await expect(table.getByRole('row', { name: /^本年新收政府信息公开申请数量/ })).toContainText('1');
+  // 无法提供 and 不予处理 are counted by their cases too, each under its result.
+  await expect(table.getByRole('row', { name: /^其中无法提供：本机关不掌握相关政府信息/ })).toContainText('0');
+  await expect(table.getByRole('row', { name: /^其中不予处理：重复申请/ })).toContainText('0');
   await table.getByRole('button', { name: /^本年度办理结果：部分公开：1 件/ }).click();
   const trace = page.getByTestId('trace');
   await expect(trace.getByRole('button')).toHaveCount(1);
@@ -193,4 +196,33 @@ test('the annual report: each number opens the applications behind it; review co
   expect((await download).suggestedFilename()).toMatch(/^某某县人民政府办公室\d{4}年政府信息公开工作年度报告\.xlsx$/);
   await page.getByRole('button', { name: '打印报告' }).click();
   await expect(page.getByTestId('print-preview')).toBeVisible();
+});
+
+test('an application past its reply limit is flagged on the desk’s inbox and opens from there', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(host.url);
+  await loginAs(page, 'liu');
+  await page.getByLabel('导航').getByRole('button', { name: '待办事项' }).click();
+  await expect(page.getByTestId('overdue-applications')).toHaveCount(0);
+  // Received two months ago: 20 working days have long passed.
+  const received = new Date(Date.now() - 60 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  await nav(page);
+  await page.getByRole('button', { name: '登记申请' }).click();
+  const dialog = page.getByRole('dialog', { name: '登记政府信息公开申请' });
+  const date = dialog.getByLabel('收到申请日期');
+  await date.fill(received);
+  await date.blur();
+  await dialog.getByLabel('申请人姓名或名称').fill('李某某');
+  await dialog.getByLabel('身份证明号码').fill(residentId('150502', '19850202', '045'));
+  await dialog.getByLabel('联系方式').fill('13900000000');
+  await dialog.getByLabel('申请公开的政府信息').fill('某道路养护合同');
+  await dialog.getByRole('button', { name: '登记申请' }).click();
+  await expect(page.getByRole('heading', { name: /^政府信息公开申请 \d{4}-\d{4}$/ })).toBeVisible();
+  await expect(page.getByTestId('overdue')).toBeVisible();
+
+  await page.getByLabel('导航').getByRole('button', { name: '待办事项' }).click();
+  await expect(page.getByTestId('overdue-applications')).toContainText('1 件政府信息公开申请已超过答复期限');
+  await page.getByTestId('overdue-applications').getByRole('button', { name: '查看' }).click();
+  await expect(page.getByTestId('list-total')).toHaveText('共 1 项');
+  await expect(page.locator('tr[data-title]')).toContainText('某道路养护合同');
 });

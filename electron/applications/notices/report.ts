@@ -1,5 +1,5 @@
-import { REPLY_SUBTYPES, REPLY_TYPES } from '../../../shared/applications';
 import type { AnnualReport } from '../../../shared/ops/applications';
+import { applicationRows } from '../report';
 import type { NoticeBlock } from './compose';
 import { fillOrSkip, loadNoticeTemplate } from './templates';
 
@@ -7,7 +7,7 @@ import { fillOrSkip, loadNoticeTemplate } from './templates';
 // form the regulation fixes, the table of applications received and handled, the
 // 主动公开 figure the product knows, and the 行政复议 / 行政诉讼 counts.
 
-const LABELS = ['applicationsHeading', 'item', 'count', 'received', 'carriedIn', 'results', 'result', 'withheldBy', 'carriedOut', 'publishedHeading', 'published', 'reviewHeading', 'reconsideration', 'direct', 'afterReconsideration', 'basis', 'source', 'due'];
+const LABELS = ['applicationsHeading', 'item', 'count', 'received', 'carriedIn', 'results', 'result', 'withheldBy', 'unableBy', 'notProcessedBy', 'carriedOut', 'publishedHeading', 'published', 'reviewHeading', 'reconsideration', 'direct', 'afterReconsideration', 'basis', 'source', 'due'];
 
 export function composeAnnualReport(r: AnnualReport, org: string, dir?: string): { title: string; blocks: NoticeBlock[] } {
   const t = loadNoticeTemplate('annual-report', LABELS, dir);
@@ -15,19 +15,16 @@ export function composeAnnualReport(r: AnnualReport, org: string, dir?: string):
   const f = (label: string, vars: Record<string, string | number> = {}) => fillOrSkip(label, vars) ?? '';
   const title = f(t.title, { org, year: r.year });
   const table = (rows: Array<[string, number]>): NoticeBlock => ({ t: 'table', widths: [0.75, 0.25], header: [L.item!, L.count!], rows: rows.map(([a, n]) => [a, String(n)]), size: 12, align: ['left', 'center'] });
+  const caseLabel: Record<string, string> = { withheld: L.withheldBy!, unable: L.unableBy!, notProcessed: L.notProcessedBy! };
+  const labelOf = (row: ReturnType<typeof applicationRows>[number]) =>
+    row.subtype !== undefined ? f(caseLabel[row.key.split(':')[0]!]!, { subtype: row.subtype }) : row.type !== undefined ? `${L.results!}：${f(L.result!, { type: row.type })}` : L[row.key]!;
   const heading = (text: string): NoticeBlock => ({ t: 'para', text, bold: true, before: 8, keepNext: true });
   return {
     title,
     blocks: [
       { t: 'title', text: title },
       heading(L.applicationsHeading!),
-      table([
-        [L.received!, r.received],
-        [L.carriedIn!, r.carriedIn],
-        ...[...REPLY_TYPES, '其他'].map((type): [string, number] => [`${L.results!}：${f(L.result!, { type })}`, r.results[type] ?? 0]),
-        ...REPLY_SUBTYPES['不予公开'].map((subtype): [string, number] => [f(L.withheldBy!, { subtype }), r.withheldBy[subtype] ?? 0]),
-        [L.carriedOut!, r.carriedOut],
-      ]),
+      table(applicationRows(r).map((row): [string, number] => [labelOf(row), row.n])),
       { t: 'para', text: L.basis!, size: 10.5 },
       heading(L.publishedHeading!),
       table([[L.published!, r.published]]),

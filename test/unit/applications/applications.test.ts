@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { REPLY_SUBTYPES, REPLY_TYPES } from '../../../shared/applications';
 import { itemPage } from '../../../electron/workflow/list-pages';
 import { refusal as refused } from '../../helpers/refusal';
-import { as, PLAIN, REASONED } from '../../helpers/workflow';
+import { as, fields, PLAIN, REASONED } from '../../helpers/workflow';
 import { APPLICANT, day, ID_NUMBER, ops, review, setUp, type Env } from './fixture';
 
 // Applications for disclosure (seed 004 附件2): the clock on the official calendar, the
@@ -85,6 +87,7 @@ describe('the register', () => {
     expect(all.rows[0]!.idNumber).toMatch(/^1505\*{10}\d{3}[\dX]$/);
     expect(all.rows[0]!.idNumber).not.toBe(ID_NUMBER);
     expect(all.rows[0]!.address).toBe('');
+    expect(all.rows[0]!.contact).toBe('1391***5678');
     expect((await env.core.applications.get(all.rows[0]!.id)).idNumber).toBe(ID_NUMBER);
     // Received 10-09: due 11-06, so overdue on 12-10; so is last year's.
     expect(all.overdue).toBe(4);
@@ -97,6 +100,18 @@ describe('the register', () => {
     await o.reply({ applicationId: all.rows[0]!.id, type: '不予处理', subtype: '重复申请', on: '2026-12-10', text: '重复申请' });
     expect((await o.page({ status: 'replied' })).total).toBe(1);
     expect((await o.page({ status: 'open' })).total).toBe(7);
+  });
+
+  it('the applicant’s identity number, name and contact are nowhere in plain bytes in the data folder (encrypted like everything else)', async () => {
+    env = await setUp('2026-11-02T09:00:00+08:00', 'aershan');
+    const a = await ops(env.core).register({ ...APPLICANT, applicantName: '欧阳某某', contact: '13987654321', receivedOn: '2026-11-02', request: '某项信息' });
+    await env.core.applications.requestCorrection(a.id, '2026-11-02', '请补正');
+    const filesUnder = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(d, e.name)) : e.isFile() ? [join(d, e.name)] : []));
+    const files = filesUnder(env.dir);
+    expect(files.some((f) => f.endsWith('-wal'))).toBe(true);
+    for (const f of files)
+      for (const t of [ID_NUMBER, '欧阳某某', '13987654321'])
+        for (const enc of ['utf8', 'utf16le'] as const) expect(readFileSync(f).includes(Buffer.from(t, enc)), `${t} in ${f}`).toBe(false);
   });
 
   it('一事一申请: a split keeps one request on the original and registers the others, each with its own review item', async () => {
@@ -152,18 +167,25 @@ describe('replies', () => {
 describe('the annual report', () => {
   it('a year of generated applications: every number matches an independent count, traceable to the applications, and the xlsx carries them', async () => {
     env = await setUp('2026-12-31T09:00:00+08:00');
-    const { core } = env;
+    const { core, clock } = env;
     const o = ops(core);
+    // The cases each result is broken down by, as the report keys them (不予公开, 无法提供, 不予处理).
+    const CASE_KEY: Record<string, string> = { 不予公开: 'withheld', 无法提供: 'unable', 不予处理: 'notProcessed' };
+    const cases: Record<string, string[]> = {};
+    const counted = (type: string, subtype: string, number: string) => {
+      expected.results[type]!.push(number);
+      if (CASE_KEY[type]) (cases[`${CASE_KEY[type]}:${subtype}`] ??= []).push(number);
+    };
     let seed = 11;
     const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-    const expected = { received: [] as string[], carriedIn: [] as string[], carriedOut: [] as string[], results: Object.fromEntries([...REPLY_TYPES, '其他'].map((t) => [t, [] as string[]])) as Record<string, string[]>, withheld: [] as string[] };
+    const expected = { received: [] as string[], carriedIn: [] as string[], carriedOut: [] as string[], results: Object.fromEntries([...REPLY_TYPES, '其他'].map((t) => [t, [] as string[]])) as Record<string, string[]> };
     // Last year's applications: some answered this year (carried in), one answered last year (in neither).
     for (let i = 0; i < 6; i++) {
       const a = await o.register({ ...APPLICANT, receivedOn: `2025-12-2${i}`, request: `上年申请${i}` });
       if (i % 2 === 0) {
         await o.reply({ applicationId: a.id, type: '无法提供', subtype: '本机关不掌握相关政府信息', on: '2026-01-05', text: '本机关不掌握' });
         expected.carriedIn.push(a.number);
-        expected.results['无法提供']!.push(a.number);
+        counted('无法提供', '本机关不掌握相关政府信息', a.number);
       } else if (i === 1) await o.reply({ applicationId: a.id, type: '不予处理', subtype: '重复申请', on: '2025-12-30', text: '重复' });
     }
     const types = ['予以公开', '无法提供', '不予处理', '其他处理'] as const;
@@ -175,10 +197,14 @@ describe('the annual report', () => {
         const type = types[i % 4]!;
         const subtype = REPLY_SUBTYPES[type][type === '予以公开' ? 0 : i % REPLY_SUBTYPES[type].length]!;
         if (type === '其他处理' && subtype === '申请人逾期未补正') await core.applications.requestCorrection(a.id, received, '请补正');
+        if (subtype === '补正后申请内容仍不明确') {
+          await core.applications.requestCorrection(a.id, received, '请补正');
+          await core.applications.correctionReceived(a.id, received, `本年申请${i}（补正后）`);
+        }
         // A reply late in December may fall in the next year: not counted as handled this year.
         const on = received;
         await o.reply({ applicationId: a.id, type, subtype, on, text: '答复', where: '本机关门户网站' });
-        expected.results[type]!.push(a.number);
+        counted(type, subtype, a.number);
       } else expected.carriedOut.push(a.number);
     }
     // Two withheld after review, by sub-reason.
@@ -187,8 +213,29 @@ describe('the annual report', () => {
       await review(env, a.itemId!, 'WITHHOLD');
       await o.reply({ applicationId: a.id, type: '不予公开', subtype, on: '2026-12-31', text: '不予公开' });
       expected.received.push(a.number);
-      expected.results['不予公开']!.push(a.number);
-      expected.withheld.push(`${subtype}:${a.number}`);
+      counted('不予公开', subtype, a.number);
+    }
+    // One answered 部分公开 with its public version.
+    const part = await o.register({ ...APPLICANT, receivedOn: '2026-12-02', request: '部分公开申请' });
+    await review(env, part.itemId!, 'PUBLISH_PART');
+    await o.reply({ applicationId: part.id, type: '部分公开', subtype: '区分处理后提供', on: '2026-12-30', text: '已删除身份证号码' });
+    expected.received.push(part.number);
+    counted('部分公开', '区分处理后提供', part.number);
+    // 主动公开: items recorded as published on the website, counted by the year of publication only.
+    const userId = core.session.info().user!.id;
+    const expectedPublished: string[] = [];
+    const db = core.vault.db();
+    const published = [
+      ['关于城区道路改造工程的公告', '2026-03-02'],
+      ['乡村道路养护计划', '2026-11-20'],
+      ['上年发布的通知', '2025-12-30'],
+      ['已导出未发布的公示', null],
+    ] as const;
+    for (const [i, [title, on]] of published.entries()) {
+      const item = await env.wf.register(fields({ title, documentNumber: `某政办发〔2026〕${i + 1}号` }));
+      await db.insertInto('bundles').values({ id: `bundle-${i}`, sequence: i + 1, folder: `MMX-${i}`, manifest_sha256: '0'.repeat(64), items: 1, recalls: 0, created_by: userId, created_at: clock.now().toISOString() }).execute();
+      await db.insertInto('publication_register').values({ item_id: item.id, bundle_id: `bundle-${i}`, files: '[]', exported_at: '2025-12-01T00:00:00.000Z', exported_by: userId, published_on: on, published_url: on ? 'http://www.example.gov.cn/gk/1.html' : null, recorded_by: null, recorded_at: null }).execute();
+      if (on?.startsWith('2026')) expectedPublished.push(`${on} ${title}（某政办发〔2026〕${i + 1}号）`);
     }
     const report = await core.reports.report(2026);
     const sorted = (xs: string[] | undefined) => [...(xs ?? [])].sort();
@@ -200,6 +247,13 @@ describe('the annual report', () => {
     expect(sorted(report.trace['carriedOut'])).toEqual(sorted(expected.carriedOut));
     for (const [t, numbers] of Object.entries(expected.results)) expect(sorted(report.trace[`result:${t}`]), t).toEqual(sorted(numbers));
     expect(report.withheldBy).toMatchObject({ 国家秘密类豁免: 1, 第三方合法权益保护类豁免: 1, 行政执法案卷: 0 });
+    // Each case of 不予公开, 无法提供 and 不予处理, its count and its applications.
+    for (const [type, key] of Object.entries(CASE_KEY))
+      for (const subtype of REPLY_SUBTYPES[type as keyof typeof REPLY_SUBTYPES]) expect(sorted(report.trace[`${key}:${subtype}`]), `${type}：${subtype}`).toEqual(sorted(cases[`${key}:${subtype}`]));
+    expect(Object.keys(cases).filter((k) => k.startsWith('unable:')).length).toBe(3);
+    expect(Object.keys(cases).filter((k) => k.startsWith('notProcessed:')).length).toBeGreaterThan(2);
+    expect(report.published).toBe(2);
+    expect(report.trace['published']).toEqual(expectedPublished);
     // Every application received this year is handled this year or carried over: nothing is lost.
     const handledOfThisYear = Object.values(report.trace).length && Object.entries(report.trace).filter(([k]) => k.startsWith('result:')).flatMap(([, v]) => v).filter((n) => n.startsWith('2026-')).length;
     expect(handledOfThisYear + report.carriedOut).toBe(report.received);
@@ -213,7 +267,16 @@ describe('the annual report', () => {
     expect(cell('本年新收政府信息公开申请数量')).toBe(expected.received.length);
     expect(cell('结转下年度继续办理')).toBe(expected.carriedOut.length);
     expect(cell('政府信息公开行政复议')).toBe(2);
-    expect(wb.getWorksheet('申请明细')!.rowCount).toBe(1 + 6 + 42);
+    expect(cell('本年度办理结果：部分公开')).toBe(1);
+    for (const [k, numbers] of Object.entries(cases)) {
+      const [key, subtype] = k.split(':');
+      const label = `其中${Object.keys(CASE_KEY).find((t) => CASE_KEY[t] === key)}：${subtype}`;
+      expect(cell(label), label).toBe(numbers.length);
+      expect(String(rows.find((r) => r[1] === label)?.[3]).split('、').sort(), label).toEqual(sorted(numbers));
+    }
+    expect(cell('主动公开：本年在网站发布的政府信息')).toBe(2);
+    expect(rows.find((r) => r[1] === '主动公开：本年在网站发布的政府信息')?.[3]).toBe(expectedPublished.join('、'));
+    expect(wb.getWorksheet('申请明细')!.rowCount).toBe(1 + 6 + 43);
 
     const printed = await core.applicationPrinting.report(2026);
     const { layoutText, withoutStamps } = await import('../forms/pdf-tools');
@@ -222,6 +285,12 @@ describe('the annual report', () => {
     expect(text).toContain(`本年新收政府信息公开申请数量${expected.received.length}`);
     expect(text).toContain(`结转下年度继续办理${expected.carriedOut.length}`);
     expect(text).toContain('行政复议2');
+    for (const [k, numbers] of Object.entries(cases)) {
+      const [key, subtype] = k.split(':');
+      expect(text).toContain(`其中${Object.keys(CASE_KEY).find((t) => CASE_KEY[t] === key)}：${subtype}${numbers.length}`);
+    }
+    expect(text).toContain('本年在网站发布的政府信息2');
     expect(text).toContain('各镇人民政府、街道办事处于2027年1月31日前编制、公布上一年度报告');
+    expect(text).toContain('市政务公开领导小组办公室于2027年2月20日前汇总编制、公布本级年度报告');
   }, 240_000);
 });

@@ -44,6 +44,8 @@ export interface Env {
   core: Services;
   wf: Workflow;
   clock: Clock;
+  /** The data folder: database, WAL and keyslots. */
+  dir: string;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export async function setUp(now: string, profile = 'tongliao'): Promise<Env> {
     core,
     wf,
     clock,
+    dir: t.dir,
     close: async () => {
       await core.close();
       t.cleanup();

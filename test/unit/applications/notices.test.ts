@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { REPLY_SUBTYPES, REPLY_TYPES } from '../../../shared/applications';
 import { refusal } from '../../helpers/refusal';
 import { ADMINS, firstLogin } from '../../helpers/setup';
 import { APPLICANT, day, ID_NUMBER, noticeText, ops, review, setUp, type Env } from './fixture';
@@ -113,7 +114,7 @@ describe('the notices of an application', () => {
       },
       {
         title: '予以公开答复书（部分公开）',
-        says: ['含有不应当公开的内容，但是能够作区分处理', '《补偿名单.txt》（区分处理后的公开版本，SHA-256：', '不应当公开的理由：个人隐私'],
+        says: ['含有不应当公开的内容，但是能够作区分处理', '《补偿名单.txt》（区分处理后的公开版本，SHA-256：', '不应当公开的理由：个人隐私', '依据：《中华人民共和国保守国家秘密法》'],
         make: async () => {
           const a = await reg('拆迁补偿名单');
           await review(env, a.itemId!, 'PUBLISH_PART');
@@ -124,7 +125,7 @@ describe('the notices of an application', () => {
       },
       {
         title: '不予公开告知书',
-        says: ['属于不予公开的范围（第三方合法权益保护类豁免），本机关不予公开。', '不予公开的理由：个人隐私'],
+        says: ['属于不予公开的范围（第三方合法权益保护类豁免），本机关不予公开。', '不予公开的理由：个人隐私', '依据：《中华人民共和国保守国家秘密法》'],
         make: async () => {
           const a = await reg('评标专家名单');
           await review(env, a.itemId!, 'WITHHOLD');
@@ -143,9 +144,28 @@ describe('the notices of an application', () => {
       },
       {
         title: '无法提供答复书',
-        says: ['属于信访、举报、投诉等诉求类申请，本机关不作为政府信息公开申请处理。', '年度报告中列入“不予处理”'],
-        make: async () => (await o.reply({ applicationId: (await reg('要求查处违章建筑')).id, type: '不予处理', subtype: '信访、举报、投诉等诉求类申请', on, text: '请通过信访渠道反映。' })).id,
+        says: ['本机关已于2026年11月2日告知您（单位）补正申请，补正后申请内容仍不明确，无法提供。'],
+        make: async () => {
+          const a = await reg('有关文件');
+          await env.core.applications.requestCorrection(a.id, on, '请写明文件名称或者文号');
+          await env.core.applications.correctionReceived(a.id, on, '有关的那个文件');
+          return (await o.reply({ applicationId: a.id, type: '无法提供', subtype: '补正后申请内容仍不明确', on, text: '仍无法确定所指信息。' })).id;
+        },
       },
+      // 第九条（三）3–7: each answered by 《无法提供答复书》, counted as 不予处理 in the annual report.
+      ...(
+        [
+          ['信访、举报、投诉等诉求类申请', '要求查处违章建筑', '属于信访、举报、投诉等诉求类申请，本机关不作为政府信息公开申请处理。'],
+          ['重复申请', '再次申请补偿标准', '您（单位）提出的申请属于重复申请，本机关不再重复处理。'],
+          ['要求提供公开出版物', '某年鉴', '您（单位）要求提供的是公开出版物，请通过公开发行渠道获取'],
+          ['要求行政机关确认或者重新出具已获取信息', '确认已获取的批复', '属于要求行政机关确认或者重新出具已获取信息，本机关不作为政府信息公开申请处理。'],
+          ['党务信息', '党委会议纪要', '申请获取的是党务信息，不属于政府信息公开的范围'],
+        ] as const
+      ).map(([subtype, request, sentence]) => ({
+        title: '无法提供答复书',
+        says: [sentence, '年度报告中列入“不予处理”'],
+        make: async () => (await o.reply({ applicationId: (await reg(request)).id, type: '不予处理', subtype, on, text: '特此说明。' })).id,
+      })),
       {
         title: '政府信息公开申请答复书',
         says: ['本机关对您（单位）的申请作如下处理：本申请已由申请人撤回。'],
@@ -163,8 +183,14 @@ describe('the notices of an application', () => {
     // 申请人逾期未补正 only for an application waiting for its 补正.
     const late = await reg('某项信息二');
     expect(await refusal(o.reply({ applicationId: late.id, type: '其他处理', subtype: '申请人逾期未补正', on, text: '逾期未补正' }))).toMatchObject({ message: '本申请没有在等待补正，不能以“申请人逾期未补正”答复' });
+    const unclear = await reg('某项信息三');
+    expect(await refusal(o.reply({ applicationId: unclear.id, type: '无法提供', subtype: '补正后申请内容仍不明确', on, text: 'x' }))).toMatchObject({ message: '本申请没有收到补正后的申请，不能以“补正后申请内容仍不明确”答复' });
     await env.core.applications.requestCorrection(late.id, on, '请明确所需信息');
     await o.reply({ applicationId: late.id, type: '其他处理', subtype: '申请人逾期未补正', on, text: '不再处理。' });
     expect(await noticeText(env.core, late.id, 'reply')).toContain('本机关已于2026年11月2日向您（单位）送达《政府信息公开补正申请告知书》，您（单位）逾期未补正，本申请不再处理。');
+    // Every variant of 第九条、第十条 was answered and printed above; 不予公开 names its sub-reason in the sentence checked.
+    const answered = new Set((await env.core.applications.list()).flatMap((a) => (a.reply ? [`${a.reply.type}：${a.reply.subtype}`] : [])));
+    const variants = REPLY_TYPES.flatMap((t) => (t === '不予公开' ? [] : REPLY_SUBTYPES[t].map((v) => `${t}：${v}`)));
+    expect(variants.filter((v) => !answered.has(v))).toEqual([]);
   }, 180_000);
 });

@@ -16,12 +16,23 @@ import { useChange, useOp } from '../../query';
 const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: 6 }, (_, i) => String(thisYear - i));
 
+/** The results counted by their cases, under each result, as the main process keys them in `trace` (electron/applications/report.ts). */
+const CASES: Record<string, { prefix: string; label: string }> = {
+  不予公开: { prefix: 'withheld', label: '其中不予公开' },
+  无法提供: { prefix: 'unable', label: '其中无法提供' },
+  不予处理: { prefix: 'notProcessed', label: '其中不予处理' },
+};
+
 function rowsOf(r: AnnualReport): Array<{ label: string; n: number; key: string | null; sub?: boolean }> {
+  const n = (key: string) => r.trace[key]?.length ?? 0;
   return [
     { label: '本年新收政府信息公开申请数量', n: r.received, key: 'received' },
     { label: '上年结转政府信息公开申请数量', n: r.carriedIn, key: 'carriedIn' },
-    ...[...REPLY_TYPES, '其他'].map((t) => ({ label: `本年度办理结果：${t}`, n: r.results[t] ?? 0, key: `result:${t}` })),
-    ...REPLY_SUBTYPES['不予公开'].map((s) => ({ label: `其中不予公开：${s}`, n: r.withheldBy[s] ?? 0, key: `withheld:${s}`, sub: true })),
+    ...[...REPLY_TYPES, '其他'].flatMap((t) => {
+      const c = CASES[t];
+      const subs = c ? REPLY_SUBTYPES[t as keyof typeof REPLY_SUBTYPES].map((s) => ({ label: `${c.label}：${s}`, n: n(`${c.prefix}:${s}`), key: `${c.prefix}:${s}`, sub: true })) : [];
+      return [{ label: `本年度办理结果：${t}`, n: r.results[t] ?? 0, key: `result:${t}` }, ...subs];
+    }),
     { label: '结转下年度继续办理', n: r.carriedOut, key: 'carriedOut' },
   ];
 }
@@ -53,7 +64,8 @@ function ReviewCounts({ r }: { r: AnnualReport }) {
 export function ReportPage({ onTrace }: { onTrace: (number: string) => void }) {
   const [year, setYear] = useState(String(thisYear));
   const q = useOp('applications', 'annualReport', { year: Number(year) });
-  const [trace, setTrace] = useState<{ label: string; numbers: string[] } | null>(null);
+  // `items`: the published items behind the 主动公开 figure, listed as text (they are not applications).
+  const [trace, setTrace] = useState<{ label: string; numbers: string[]; items?: boolean } | null>(null);
   const [printed, setPrinted] = useState<PrintedFormView | null>(null);
   const file = useAction();
   const r = q.data;
@@ -112,19 +124,39 @@ export function ReportPage({ onTrace }: { onTrace: (number: string) => void }) {
             上年结转指接收时间为上一年、办结时间为本年度的申请；结转下年度指接收时间为本年度、需在下一年办结的申请。
           </Text>
           <Title order={5}>主动公开政府信息情况</Title>
-          <Text size="sm">本年在网站发布的政府信息：{r.published} 条</Text>
+          <Text size="sm">
+            本年在网站发布的政府信息：
+            {r.published > 0 ? (
+              <Anchor component="button" aria-label={`本年在网站发布的政府信息：${r.published} 条，查看对应的事项`} onClick={() => setTrace({ label: '本年在网站发布的政府信息', numbers: r.trace['published'] ?? [], items: true })}>
+                {r.published}
+              </Anchor>
+            ) : (
+              r.published
+            )}{' '}
+            条
+          </Text>
           <ReviewCounts r={r} />
         </>
       )}
       {printed && <PrintPreview form={printed} fileName={`${r?.title.replace(/[《》]/g, '') ?? '年度报告'}.pdf`} />}
-      <Modal opened={!!trace} onClose={() => setTrace(null)} title={trace ? `${trace.label}：对应的申请` : ''}>
-        <Group gap="xs" data-testid="trace">
-          {trace?.numbers.map((n) => (
-            <Anchor key={n} component="button" onClick={() => onTrace(n)}>
-              {n}
-            </Anchor>
-          ))}
-        </Group>
+      <Modal opened={!!trace} onClose={() => setTrace(null)} title={trace ? `${trace.label}：${trace.items ? '对应的事项' : '对应的申请'}` : ''}>
+        {trace?.items ? (
+          <Stack gap={4} data-testid="trace-items">
+            {trace.numbers.map((n, i) => (
+              <Text key={i} size="sm">
+                {n}
+              </Text>
+            ))}
+          </Stack>
+        ) : (
+          <Group gap="xs" data-testid="trace">
+            {trace?.numbers.map((n) => (
+              <Anchor key={n} component="button" onClick={() => onTrace(n)}>
+                {n}
+              </Anchor>
+            ))}
+          </Group>
+        )}
       </Modal>
     </Stack>
   );
