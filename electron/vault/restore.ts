@@ -50,6 +50,11 @@ export async function restoreBackup(opts: { from: string; dataDir: string; usern
       const report = await verifyAudit(store.db, { trustedOrgFingerprint: manifest.organization.keyFingerprint });
       if (!report.ok) throw fail(`备份中的审计日志验证未通过：第 ${report.firstBad?.seq} 条，${report.firstBad?.reason}`);
       if (report.head?.hash !== manifest.auditHead?.hash) throw fail('备份中的审计日志与清单记录的审计位置不符');
+      // A checkpoint the copy already covers must be in it: else the copy is another history than the one printed.
+      if (opts.checkpoint && report.head && opts.checkpoint.seq <= report.head.seq) {
+        const at = await store.db.selectFrom('audit_log').select('hash').where('seq', '=', opts.checkpoint.seq).executeTakeFirst();
+        if (at?.hash !== opts.checkpoint.hash) throw fail(`备份中第 ${opts.checkpoint.seq} 条审计记录与检查点的哈希不符：该备份与打印检查点时的审计日志不一致，已拒绝恢复`);
+      }
       const items = Number((await store.db.selectFrom('items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
       const notes: string[] = [];
       let missing = 0;

@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { createServices, type Services } from '../../../electron/app/services';
+import { openRaw } from '../../../electron/store/database';
 import { ADMINS, firstLogin, NEW_PASSWORD, ORG } from '../../helpers/setup';
 import { refusal } from '../../helpers/refusal';
 import { TEST_KDF, tempDir } from '../../helpers/tmp';
@@ -87,6 +88,24 @@ describe('rollback and loss detection', () => {
     expect(notices.join('\n')).toMatch(/上次运行未正常结束，且数据库的预写日志文件（mishen\.db-wal）缺失或为空/);
     // A clean stop leaves no marker: the next open says nothing.
     expect((await noticesAt(dir)).join()).not.toMatch(/预写日志/);
+  });
+
+  it('a store that fails SQLite’s quick_check at start is reported at login and recorded for the auditor', async () => {
+    const { dir } = await folder();
+    const s = createServices({ dataDir: dir, kdf: TEST_KDF });
+    await s.session.login(ADMINS.sysAdmin.username, NEW_PASSWORD);
+    const key = Buffer.from(s.vault.dataKey());
+    await s.close();
+    // A constraint the stored row breaks: only quick_check reads it, no query of the open does.
+    const raw = openRaw(join(dir, 'mishen.db'), key);
+    raw.unsafeMode(true);
+    raw.pragma('writable_schema=ON');
+    raw.prepare("UPDATE sqlite_master SET sql = substr(sql, 1, length(sql) - 1) || ', CHECK (bundle_sequence < 0))' WHERE name = 'organization'").run();
+    raw.close();
+    const notices = await noticesAt(dir);
+    expect(notices.join('\n')).toMatch(/数据库结构检查（quick_check）发现问题：CHECK constraint failed in organization；请从备份恢复/);
+    const auditor = await noticesAt(dir, { username: ADMINS.auditor.username, password: ADMINS.auditor.password });
+    expect(auditor.join('\n')).toMatch(/自您上次登录以来.*quick_check/);
   });
 });
 
