@@ -78,6 +78,11 @@ export function pngChunks(b: Uint8Array): { parts: PartRecord[]; segments: Segme
     const data = b.subarray(off + 8, off + 8 + len);
     counts.set(type, (counts.get(type) ?? 0) + 1);
     if (type === 'eXIf') exif = data;
+    // A colour profile's and a suggested palette's names are Latin-1 text before the first NUL (PNG §11.3.3.3, §11.3.5.4).
+    else if (type === 'iCCP' || type === 'sPLT') {
+      const name = latin1.decode(data.subarray(0, Math.max(0, data.indexOf(0)))).trim();
+      if (name) segments.push({ location: `PNG ${type === 'iCCP' ? 'ICC 配置名称' : '建议调色板名称'}（${type}）`, text: name, cell: `${type}#${off}` });
+    }
     else if (!(type in PNG_READ) && type !== 'IDAT' && type !== 'fdAT')
       for (const [i, t] of printableStrings(data).entries()) segments.push({ location: `PNG 未知数据块（${type}）中的可打印文字`, text: t, cell: `${type}#${off}#${i}` });
     if (type === 'IEND') break;

@@ -41,6 +41,9 @@ function readPngText(b: Uint8Array, unreadable: string[]): Segment[] {
         const langEnd = data.indexOf(0, p);
         const transEnd = data.indexOf(0, langEnd + 1);
         p = transEnd + 1;
+        // The translated keyword is the key in the writer's language: words a person chose.
+        const translated = utf8.decode(data.subarray(langEnd + 1, transEnd)).trim();
+        if (translated) out.push({ location: `PNG 文本（${key}）的译名`, text: translated });
         const body = data.subarray(p);
         out.push({ location: `PNG 文本（${key}）`, text: utf8.decode(compressed ? unpack(body) : body) });
       }
@@ -74,6 +77,8 @@ const EXIFR_OPTIONS = {
 /** ICC tags that carry words; the rest are numbers and enumerations of the colour model. */
 const ICC_TEXT = /Description|Copyright|Manufacturer|Model|Creator|Characterization|Text/i;
 
+const GPS_TEXT = new Set(['GPSProcessingMethod', 'GPSAreaInformation']);
+
 /** EXIF 2.3: an 8-byte character code, then the comment. */
 function userComment(b: Uint8Array): string {
   const code = new TextDecoder('latin1').decode(b.subarray(0, 8));
@@ -85,8 +90,13 @@ function userComment(b: Uint8Array): string {
 function metadataSegments(meta: Record<string, unknown>): Segment[] {
   const out: Segment[] = [];
   for (const [block, values] of Object.entries(meta)) {
-    // GPS is reported once as a position; PNG text chunks are read by readPngText.
-    if (block === 'gps' || block === 'ihdr' || !values) continue;
+    // GPS is reported once as a position, except the words it may carry (EXIF 2.3 GPSProcessingMethod,
+    // GPSAreaInformation: a character code, then text); PNG text chunks are read by readPngText.
+    if (block === 'gps' && values && typeof values === 'object') {
+      for (const [k, v] of Object.entries(values)) if (GPS_TEXT.has(k)) flatten(`EXIF：${k}`, v instanceof Uint8Array ? userComment(v).replace(/\0/g, '') : v, out);
+      continue;
+    }
+    if (block === 'ihdr' || !values) continue;
     if (block === 'userComment' && values instanceof Uint8Array) flatten('EXIF：UserComment', userComment(values).replace(/\0/g, ''), out);
     else if (block === 'makerNote' && values instanceof Uint8Array) for (const t of printableStrings(values, 4)) out.push({ location: 'EXIF：MakerNote（厂商注记中的可打印文字）', text: t });
     else if (typeof values === 'object' && !(values instanceof Uint8Array)) {

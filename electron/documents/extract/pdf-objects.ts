@@ -18,6 +18,10 @@ const SKIP_KEYS = new Set(['ID', 'O', 'U', 'OE', 'UE', 'Perms', 'DA', 'DS', 'Bas
 
 function labelFor(key: string, d: PDFDict): string {
   if (key === 'JS') return 'JavaScript（不执行）';
+  if ((key === 'P' && ['D', 'R', 'r', 'A', 'a'].includes(name(d, 'S')) && !d.has(PDFName.of('Type'))) || name(d, 'Type') === 'PageLabel') return '页码标签';
+  if (name(d, 'Type') === 'OCG') return '图层名称';
+  if (name(d, 'Type') === 'StructElem' && ['Alt', 'ActualText', 'E'].includes(key)) return '替代文字';
+  if (name(d, 'Type') === 'StructElem') return '结构标记';
   if (key === 'URI') return '链接地址';
   if (['T', 'TU', 'TM', 'V', 'DV', 'Opt'].includes(key) && (d.has(PDFName.of('FT')) || d.has(PDFName.of('Parent')) || d.has(PDFName.of('Kids')) || name(d, 'Subtype') === 'Widget')) return '表单域';
   if (key === 'Title' && (d.has(PDFName.of('Parent')) || d.has(PDFName.of('First'))) && !d.has(PDFName.of('Type'))) return '书签';

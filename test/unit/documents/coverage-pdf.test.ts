@@ -1,5 +1,6 @@
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { docx } from '../../helpers/fixtures';
 import { analyzeFile, expectAllReported } from './coverage/check';
 import { PDF_MARKERS, pdfWithMarkers } from './coverage/pdf-build';
 
@@ -40,5 +41,41 @@ describe('pdf coverage', () => {
     page.node.addContentStream(ctx.register(ctx.stream('BT /F9 12 Tf 50 700 Td <00410042004300440045> Tj ET')));
     const a = await analyzeFile(await doc.save(), 'unmapped.pdf');
     expect(a.parts.find((p) => p.reason?.includes('字体没有字符映射表'))).toMatchObject({ name: expect.stringContaining('第1页'), read: false });
+  });
+});
+
+describe('pdf places beyond pages and fields', () => {
+  it('names page labels, layers, structure alt text, and reads a file attached by an annotation', async () => {
+    const a = await analyzeFile(await pdfWithMarkers(), 'coverage.pdf');
+    // Whole markers only: MARK-pdf-annot-file is not MARK-pdf-annot-file-desc.
+    const where = (m: string) => a.segments.filter((s) => new RegExp(`${m}(?![\\w-])`).test(a.text.slice(s.start, s.end))).map((s) => s.location);
+    expect(where('MARK-pdf-label-prefix')).toEqual([expect.stringMatching(/^页码标签/)]);
+    expect(where('MARK-pdf-ocg-name')).toEqual([expect.stringMatching(/^图层名称/)]);
+    expect(where('MARK-pdf-struct-alt')).toEqual([expect.stringMatching(/^替代文字/)]);
+    expect(where('MARK-pdf-redact-overlay')).toEqual([expect.stringMatching(/^注释/)]);
+    expect(where('MARK-pdf-aa-open-js')).toEqual([expect.stringMatching(/^JavaScript（不执行）/)]);
+    expect(where('MARK-pdf-annot-file')).toEqual([expect.stringMatching(/^附件“批注附件\.docx”：正文/)]);
+    expect(a.parts.find((p) => p.name === '附件“批注附件.docx”')).toMatchObject({ read: true });
+  });
+});
+
+describe('pdf attachments within the limits', () => {
+  it('reads attached files recursively and lists one past the nesting limit as 未读取', async () => {
+    const wrap = async (file: Uint8Array, name: string) => {
+      const doc = await PDFDocument.create();
+      doc.addPage([200, 200]);
+      await doc.attach(file, name, { mimeType: 'application/octet-stream' });
+      return doc.save();
+    };
+    let file: Uint8Array = docx({ body: ['MARK-pdf-deepest'] });
+    file = await wrap(file, '第3层.docx');
+    const two = await wrap(file, '第2层.pdf');
+    // Two levels down is read; four levels down is past LIMITS.nestingDepth (3).
+    const a2 = await analyzeFile(await wrap(two, '第1层.pdf'), 'two.pdf');
+    expect(a2.text).toContain('MARK-pdf-deepest');
+    const deep = await wrap(await wrap(await wrap(two, '第1层.pdf'), '第0层.pdf'), '外层.pdf');
+    const a = await analyzeFile(deep, 'deep.pdf');
+    expect(a.text).not.toContain('MARK-pdf-deepest');
+    expect(a.parts.some((p) => !p.read && /嵌套层数/.test(p.reason ?? ''))).toBe(true);
   });
 });

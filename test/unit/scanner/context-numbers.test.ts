@@ -25,6 +25,16 @@ describe('business-number context', () => {
     expect(kinds(`${label}${num}`)).not.toContain(num === ID ? 'ID_CARD' : 'BANK_CARD');
   });
 
+  // Each word the issue names, with each kind of number it must not become.
+  it.each(['运单号', '订单号', '快递单号', '流水号', '发票号码', '统一社会信用代码'].flatMap((w) => [[w, 'ID_CARD', ID], [w, 'BANK_CARD', CARD]]))(
+    '%s：a number is not reported as %s',
+    (word, kind, num) => {
+      expect(kinds(`${word}：${num}`)).not.toContain(kind);
+      // The same number without the word is reported: the word, not the number, made the difference.
+      expect(kinds(`号码：${num}`)).toContain(kind);
+    },
+  );
+
   it('still reports the same numbers with a personal label, or none', () => {
     expect(kinds(`银行卡号：${CARD}`)).toContain('BANK_CARD');
     expect(kinds(`身份证号：${ID}`)).toContain('ID_CARD');

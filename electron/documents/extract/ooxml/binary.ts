@@ -9,6 +9,8 @@ export interface BinaryKind {
   unread?: string;
   /** Printable runs are searched as a last resort (file paths in OLE objects, printer names). */
   strings?: boolean;
+  /** The part is text itself in this encoding, and is read whole. */
+  text?: 'utf-16le';
 }
 
 const IMAGE_EXT = new Set(['.gif', '.bmp', '.tif', '.tiff', '.wdp', '.jxr', '.ico', '.webp']);
@@ -16,6 +18,8 @@ const IMAGE_EXT = new Set(['.gif', '.bmp', '.tif', '.tiff', '.wdp', '.jxr', '.ic
 export function binaryKind(name: string): BinaryKind {
   const base = posix.basename(name).toLowerCase();
   const ext = posix.extname(base);
+  // A worksheet's custom property (customPr, ECMA-376 §18.3.1.23): its value, stored as UTF-16 text.
+  if (/^customproperty\d*\.bin$/.test(base)) return { what: '工作表自定义属性', text: 'utf-16le' };
   if (base.startsWith('vbaproject') || base === 'vbadata.xml') return { what: '宏代码（VBA）', unread: '宏代码为二进制格式，无法解析；含有宏的文件不能公开', strings: true };
   if (base.startsWith('printersettings')) return { what: '打印机设置', unread: '打印机设置为二进制数据，不含文档文字', strings: true };
   if (/\/fonts\//.test(name) || ['.odttf', '.ttf', '.otf', '.fntdata'].includes(ext)) return { what: '嵌入字体', unread: '字形数据，不含文档文字' };

@@ -14,8 +14,12 @@ import { attributeCarriesText, formulaCarriesText, localName, textCarriesText } 
 const INLINE = new Set(['t', 'r', 'delText', 'instrText', 'delInstrText', 'ins', 'del', 'moveFrom', 'moveTo', 'hyperlink', 'smartTag', 'fldSimple', 'rPr', 'tab', 'br', 'cr', 'fldChar', 'proofErr', 'bookmarkStart', 'bookmarkEnd', 'lastRenderedPageBreak', 'sym', 'noBreakHyphen', 'softHyphen']);
 
 export interface Handled {
+  /** Sees each element before its attributes are asked about (state such as "a user-defined style"). */
+  enter?(tag: SaxesTagPlain): void;
   text(path: readonly string[]): boolean;
   attribute(element: string, attr: string): boolean;
+  /** An attribute this part uses for text whatever its usual shape (a number format's literal text). */
+  known?(element: string, attr: string, value: string): boolean;
 }
 
 export const NOTHING_HANDLED: Handled = { text: () => false, attribute: () => false };
@@ -42,9 +46,10 @@ export function walkGeneric(xml: Uint8Array, part: string, handled: Handled, out
   };
   walkXml(xml, part, {
     open: (tag: SaxesTagPlain, path) => {
+      handled.enter?.(tag);
       for (const [attr, raw] of Object.entries(tag.attributes)) {
         const value = String(raw);
-        if (handled.attribute(tag.name, attr) || !attributeCarriesText(tag.name, attr, value, knownTextAttribute(tag.name, attr))) continue;
+        if (handled.attribute(tag.name, attr) || !attributeCarriesText(tag.name, attr, value, handled.known?.(tag.name, attr, value) || knownTextAttribute(tag.name, attr))) continue;
         emit(placeOf(part, path, attr), `${localName(tag.name)} ${localName(attr)}`, value);
       }
     },

@@ -3,6 +3,8 @@ import { safeUnzip, zipEntries } from '../../zip';
 import type { Extraction, PartRecord, ReadInner, Segment } from '../types';
 import { binaryKind, printableStrings } from './binary';
 import { NOTHING_HANDLED, walkGeneric, walkRels, type Handled } from './generic';
+import { FORMATTING_PART, formattingHandled } from './formatting';
+import { LENIENT_REASON, walkLenient } from './lenient';
 import { localName } from './texty';
 
 // An Office Open XML package read part by part. The format's reader (docx.ts, xlsx.ts)
@@ -14,10 +16,6 @@ import { localName } from './texty';
 const WORD_TEXT = new Set(['w:t', 'w:delText', 'w:instrText', 'w:delInstrText']);
 const HEADER_FOOTER = new Set(['oddHeader', 'oddFooter', 'evenHeader', 'evenFooter', 'firstHeader', 'firstFooter']);
 const CORE = new Set(['dc:title', 'dc:subject', 'dc:creator', 'cp:keywords', 'dc:description', 'cp:lastModifiedBy', 'cp:category', 'cp:contentStatus', 'Company', 'Manager', 'Template']);
-
-/** Parts of formatting: style, font and theme names are not what anyone wrote, so only their text is read. */
-const FORMATTING = /^(word\/(styles|stylesWithEffects|fontTable|webSettings)\.xml|(word|xl|ppt)\/theme\/.*|xl\/styles\.xml)$/;
-const FORMATTING_HANDLED: Handled = { text: () => false, attribute: () => true };
 
 /** What the format's reader already read in a part it walked. */
 function handledIn(part: string): Handled {
@@ -35,6 +33,8 @@ function handledIn(part: string): Handled {
 }
 
 const looksLikeXml = (name: string, b: Uint8Array) => {
+  // An alt chunk (a web page or text Word imports into the body) goes to its own reader.
+  if (/\.(html?|mht|mhtml|txt|rtf)$/i.test(name)) return false;
   if (/\.(xml|rels|vml|svg)$/i.test(name)) return true;
   let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
   while (i < b.length && i < 64 && (b[i] === 0x20 || b[i] === 0x0a || b[i] === 0x0d || b[i] === 0x09)) i++;
@@ -68,11 +68,19 @@ export async function readPackage(buf: Uint8Array, known: Extraction, opts: Pack
         walkRels(data, name, segments, prefix);
         parts.push({ name, what: '关系（链接目标）', read: true });
       } else if (looksLikeXml(name, data)) {
-        walkGeneric(data, name, FORMATTING.test(name) ? FORMATTING_HANDLED : readByKnown.has(name) ? handledIn(name) : NOTHING_HANDLED, segments, prefix);
+        // Into its own list first: a part that fails halfway must not leave half its text behind.
+        const found: Segment[] = [];
+        walkGeneric(data, name, FORMATTING_PART.test(name) ? formattingHandled(name) : readByKnown.has(name) ? handledIn(name) : NOTHING_HANDLED, found, prefix);
+        segments.push(...found);
         parts.push({ name, what: 'XML 部分', read: true });
       } else parts.push(...(await readEmbedded(name, data, opts, segments, warnings)));
     } catch (e) {
       if (fatal(e)) throw e;
+      if (looksLikeXml(name, data) && e instanceof DocumentRefused && /已损坏/.test(e.message)) {
+        walkLenient(data, name, segments, prefix);
+        parts.push({ name, what: 'XML 部分', read: false, reason: LENIENT_REASON });
+        continue;
+      }
       parts.push({ name, what: looksLikeXml(name, data) ? 'XML 部分' : '嵌入的文件', read: false, reason: e instanceof DocumentRefused ? e.message : '已损坏，无法解析' });
     }
   }
@@ -88,6 +96,11 @@ async function readEmbedded(name: string, data: Uint8Array, opts: PackageOptions
   const inner = opts.inner;
   const kind = binaryKind(name);
   let failure: string | null = null;
+  if (kind.text) {
+    const text = new TextDecoder(kind.text).decode(data).replace(/\0+$/, '');
+    if (text.trim()) segments.push({ location: `${prefix}${kind.what}：${name}`, text: text.trim(), part: name, cell: `${prefix}${name}` });
+    return [{ name, what: kind.what, read: true }];
+  }
   if (inner && kind.what !== '嵌入字体') {
     let found: Extraction | null = null;
     try {
@@ -102,7 +115,9 @@ async function readEmbedded(name: string, data: Uint8Array, opts: PackageOptions
       for (const s of found.segments) segments.push({ ...s, location: `${here}：${s.location}`, cell: s.cell ? `${here}:${s.cell}` : `${here}` });
       // An image with no text says so for itself; inside a package that is not news.
       for (const w of found.warnings) if (!/图片中的文字无法自动识别/.test(w)) warnings.push(`${here}：${w}`);
-      return [{ name, what: '嵌入的文件', read: true }, ...(found.parts ?? []).map((p) => ({ ...p, name: `${name} › ${p.name}` }))];
+      // RTF and MHT have no reader here: their source was searched as plain text, escapes and encodings undecoded.
+      const source = /\.(rtf|mht|mhtml)$/i.test(name) ? { read: false, reason: '此格式没有专门的读取程序，只按纯文本检查了源码，其中转义或编码的文字（如 RTF 中的中文）无法解码，请人工核对' } : { read: true };
+      return [{ name, what: '嵌入的文件', ...source }, ...(found.parts ?? []).map((p) => ({ ...p, name: `${name} › ${p.name}` }))];
     }
   }
   const reason = !inner ? '嵌套层数超过上限，未读取' : kind.what.includes('OLE') ? kind.unread : (failure ?? kind.unread);

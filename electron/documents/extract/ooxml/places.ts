@@ -49,11 +49,16 @@ const ELEMENT_PLACES: Array<[string, string, string]> = [
   ['webPublishItem', '', '网页发布'],
   ['oleObject', 'progId', '嵌入的对象'],
   ['control', 'name', '控件'],
+  ['aliases', 'val', '样式名称'],
 ];
 
 /** [part path pattern, label]. */
 const PART_PLACES: Array<[RegExp, string]> = [
+  [/^(word\/(glossary\/)?styles(WithEffects)?|xl\/styles)\.xml$/, '样式名称'],
   [/^word\/glossary\//, '文档部件（自动图文集）'],
+  [/\/theme\//, '主题名称'],
+  [/^word\/numbering\.xml$/, '编号'],
+  [/^word\/webSettings\.xml$/, '网页设置'],
   [/^word\/settings\.xml$/, '文档设置'],
   [/^word\/people\.xml$/, '修订作者'],
   [/^word\/commentsExtended\.xml$|^word\/commentsIds\.xml$|^word\/commentsExtensible\.xml$/, '批注'],
@@ -77,6 +82,9 @@ const PART_PLACES: Array<[RegExp, string]> = [
   [/^word\/(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml$/, 'Word 部分'],
 ];
 
+/** Labels only: these are places for text in one kind of part, not everywhere (a chart's numFmt is structure). */
+const LABELS_ONLY: Array<[string, string, string]> = [['numFmt', 'formatCode', '数字格式']];
+
 /** Whether (element, attribute) is a place made for text, whatever the value looks like. */
 export function knownTextAttribute(element: string, attr: string): boolean {
   const el = localName(element);
@@ -87,7 +95,7 @@ export function knownTextAttribute(element: string, attr: string): boolean {
 export function placeOf(part: string, path: readonly string[], attr: string | null): string {
   const el = localName(path.at(-1) ?? '');
   const attrName = attr ? localName(attr) : '';
-  for (const [e, a, label] of ELEMENT_PLACES) if (e === el && a === attrName) return label;
+  for (const [e, a, label] of [...ELEMENT_PLACES, ...LABELS_ONLY]) if (e === el && a === attrName) return label;
   // Text anywhere inside these elements belongs to them (a data-validation prompt, a form field).
   for (const name of path) {
     const ln = localName(name);

@@ -1,5 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { png } from '../../../helpers/fixtures';
+import { DOCX_MORE_BODY, DOCX_MORE_MARKERS, DOCX_MORE_RELS, docxMoreParts } from './docx-more';
 import { xlsxWithMarkers } from './xlsx-build';
 
 // A .docx with a unique marker in every place WordprocessingML lets text live. Each
@@ -18,7 +19,7 @@ export const DOCX_MARKERS = [
   'hidden', 'textbox', 'descr', 'alttitle', 'instr', 'fldsimple', 'hyperlink-tooltip', 'link', 'mailto', 'customxml',
   'cxattr', 'core-title', 'company', 'app-other', 'custom-prop', 'glossary', 'docvar', 'sdt-alias', 'sdt-content',
   'math', 'bookmark', 'ffdata', 'ffhelp', 'people', 'vml-alt', 'embedded-xlsx', 'image-text', 'ole-path',
-].map((m) => `MARK-docx-${m}`);
+].map((m) => `MARK-docx-${m}`).concat(DOCX_MORE_MARKERS);
 
 /** An OLE object whose header names the source file, as Word's Package objects do (UTF-16LE path). */
 function oleObject(): Uint8Array {
@@ -46,6 +47,7 @@ export function docxWithMarkers(opts: { embedded?: Uint8Array } = {}): Uint8Arra
     p(`<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="${M('ffdata')}"/><w:helpText w:type="text" w:val="${M('ffhelp')}"/><w:textInput><w:default w:val="默认"/></w:textInput></w:ffData></w:fldChar></w:r>`),
     p(`<w:commentRangeStart w:id="0"/>${r('有批注')}<w:commentRangeEnd w:id="0"/>`),
     p(`<w:r><w:object><o:OLEObject Type="Embed" ProgID="Excel.Sheet.12" r:id="rIdXlsx"/></w:object></w:r>`),
+    ...DOCX_MORE_BODY,
   ];
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(x('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')),
@@ -53,7 +55,7 @@ export function docxWithMarkers(opts: { embedded?: Uint8Array } = {}): Uint8Arra
     'word/document.xml': strToU8(x(`<w:document ${NS}><w:body>${body.join('')}</w:body></w:document>`)),
     'word/_rels/document.xml.rels': strToU8(
       x(
-        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdLink" Type="${REL}/hyperlink" Target="http://example.org/${M('link')}" TargetMode="External"/><Relationship Id="rIdMail" Type="${REL}/hyperlink" Target="mailto:${M('mailto')}@example.org" TargetMode="External"/><Relationship Id="rIdImg" Type="${REL}/image" Target="media/image1.png"/><Relationship Id="rIdXlsx" Type="${REL}/package" Target="embeddings/Microsoft_Excel_Worksheet.xlsx"/><Relationship Id="rIdOle" Type="${REL}/oleObject" Target="embeddings/oleObject1.bin"/></Relationships>`,
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdLink" Type="${REL}/hyperlink" Target="http://example.org/${M('link')}" TargetMode="External"/><Relationship Id="rIdMail" Type="${REL}/hyperlink" Target="mailto:${M('mailto')}@example.org" TargetMode="External"/><Relationship Id="rIdImg" Type="${REL}/image" Target="media/image1.png"/><Relationship Id="rIdXlsx" Type="${REL}/package" Target="embeddings/Microsoft_Excel_Worksheet.xlsx"/><Relationship Id="rIdOle" Type="${REL}/oleObject" Target="embeddings/oleObject1.bin"/>${DOCX_MORE_RELS}</Relationships>`,
       ),
     ),
     'word/header1.xml': strToU8(x(`<w:hdr ${NS}>${p(r(M('header')))}</w:hdr>`)),
@@ -76,6 +78,7 @@ export function docxWithMarkers(opts: { embedded?: Uint8Array } = {}): Uint8Arra
     'word/embeddings/oleObject1.bin': oleObject(),
     'word/fonts/font1.odttf': Uint8Array.from([0, 1, 0, 0, 0, 12, 0x80, 0]),
     'word/vbaProject.bin': Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0, 1, 2, 3]),
+    ...docxMoreParts(),
   };
   return zipSync(files);
 }

@@ -5,13 +5,15 @@ import { png, pngChunk } from '../../../helpers/fixtures';
 // EXIF (IFD0 strings, UserComment, MakerNote), XMP, IPTC, ICC description, JPEG COM,
 // PNG tEXt/zTXt/iTXt/eXIf/iCCP, and a private block no reader knows.
 
-export const JPEG_MARKERS = ['exif-description', 'exif-artist', 'usercomment', 'makernote', 'xmp', 'iptc-caption', 'iptc-byline', 'icc', 'com', 'private'].map((m) => `MARK-jpeg-${m}`);
-export const PNG_MARKERS = ['text', 'ztxt', 'itxt', 'xmp', 'exif-description', 'usercomment', 'icc', 'private'].map((m) => `MARK-png-${m}`);
+export const JPEG_MARKERS = ['exif-description', 'exif-artist', 'usercomment', 'makernote', 'xmp', 'iptc-caption', 'iptc-byline', 'icc', 'com', 'private', 'xp-comment', 'owner-name', 'gps-area', 'iptc-keyword'].map((m) => `MARK-jpeg-${m}`);
+export const PNG_MARKERS = ['text', 'ztxt', 'itxt', 'xmp', 'exif-description', 'usercomment', 'icc', 'private', 'itxt-compressed', 'itxt-translated', 'iccp-name', 'splt-name'].map((m) => `MARK-png-${m}`);
+/** Windows' 备注 field (XPComment): UTF-16LE, so Chinese must come out whole. */
+export const XP_COMMENT = 'MARK-jpeg-xp-comment 审核备注';
 
 type Entry = [tag: number, type: number, value: Buffer];
 
 /** A little-endian TIFF: IFD0 entries, then an Exif IFD with its entries. */
-function tiff(ifd0: Entry[], exif: Entry[]): Buffer {
+function tiff(ifd0: Entry[], exif: Entry[], gps: Entry[] = []): Buffer {
   const build = (entries: Entry[], at: number): Buffer => {
     const head = Buffer.alloc(2 + entries.length * 12 + 4);
     head.writeUInt16LE(entries.length, 0);
@@ -29,21 +31,31 @@ function tiff(ifd0: Entry[], exif: Entry[]): Buffer {
     });
     return Buffer.concat([head, data]);
   };
-  const withPointer: Entry[] = [...ifd0, [0x8769, 4, Buffer.alloc(4)]];
+  const pointers: Entry[] = [[0x8769, 4, Buffer.alloc(4)], ...(gps.length ? ([[0x8825, 4, Buffer.alloc(4)]] as Entry[]) : [])];
+  const withPointer: Entry[] = [...ifd0, ...pointers];
   let first = build(withPointer, 8);
-  withPointer[withPointer.length - 1] = [0x8769, 4, Buffer.from(Uint32Array.of(8 + first.length).buffer)];
+  const second = build(exif, 8 + first.length);
+  const u32 = (n: number) => Buffer.from(Uint32Array.of(n).buffer);
+  withPointer[ifd0.length] = [0x8769, 4, u32(8 + first.length)];
+  if (gps.length) withPointer[ifd0.length + 1] = [0x8825, 4, u32(8 + first.length + second.length)];
   first = build(withPointer, 8);
-  return Buffer.concat([Buffer.from([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0]), first, build(exif, 8 + first.length)]);
+  return Buffer.concat([Buffer.from([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0]), first, second, ...(gps.length ? [build(gps, 8 + first.length + second.length)] : [])]);
 }
 
 const ascii = (s: string) => Buffer.from(`${s}\0`, 'utf8');
 function exifFor(prefix: string): Buffer {
+  const jpeg = prefix === 'MARK-jpeg';
   return tiff(
-    [[0x010e, 2, ascii(`${prefix}-exif-description`)], ...(prefix === 'MARK-jpeg' ? ([[0x013b, 2, ascii(`${prefix}-exif-artist`)]] as Entry[]) : [])],
+    [
+      [0x010e, 2, ascii(`${prefix}-exif-description`)],
+      ...(jpeg ? ([[0x013b, 2, ascii(`${prefix}-exif-artist`)], [0x9c9c, 1, Buffer.from(`${XP_COMMENT}\0`, 'utf16le')]] as Entry[]) : []),
+    ],
     [
       [0x9286, 7, Buffer.concat([Buffer.from('ASCII\0\0\0', 'latin1'), Buffer.from(`${prefix}-usercomment`)])],
       [0x927c, 7, Buffer.concat([Buffer.from('Vendor\0\x01\x00\x02', 'latin1'), Buffer.from(`${prefix}-makernote`), Buffer.alloc(8)])],
+      ...(jpeg ? ([[0xa430, 2, ascii(`${prefix}-owner-name`)]] as Entry[]) : []),
     ],
+    jpeg ? [[0x001c, 7, Buffer.concat([Buffer.from('ASCII\0\0\0', 'latin1'), Buffer.from(`${prefix}-gps-area`)])]] : [],
   );
 }
 
@@ -87,7 +99,7 @@ function iptc(): Buffer {
     h.writeUInt16BE(v.length, 3);
     return Buffer.concat([h, v]);
   };
-  const data = Buffer.concat([record(120, 'MARK-jpeg-iptc-caption'), record(80, 'MARK-jpeg-iptc-byline')]);
+  const data = Buffer.concat([record(120, 'MARK-jpeg-iptc-caption'), record(80, 'MARK-jpeg-iptc-byline'), record(25, 'MARK-jpeg-iptc-keyword')]);
   const res = Buffer.alloc(12);
   res.write('8BIM', 0, 'latin1');
   res.writeUInt16BE(0x0404, 4);
@@ -115,8 +127,11 @@ export function pngWithMarkers(): Uint8Array {
   const extra = [
     pngChunk('iTXt', Buffer.concat([Buffer.from('XML:com.adobe.xmp\0\0\0\0\0', 'latin1'), Buffer.from(xmp('MARK-png-xmp'))])),
     pngChunk('eXIf', exifFor('MARK-png')),
-    pngChunk('iCCP', Buffer.concat([Buffer.from('icc\0\0', 'latin1'), zlibSync(iccProfile('MARK-png-icc'))])),
+    pngChunk('iCCP', Buffer.concat([Buffer.from('MARK-png-iccp-name\0\0', 'latin1'), zlibSync(iccProfile('MARK-png-icc'))])),
     pngChunk('prVt', Buffer.from('MARK-png-private')),
+    pngChunk('iTXt', Buffer.concat([Buffer.from('Comment\0\x01\0zh-CN\0', 'latin1'), Buffer.from('说明\0'), zlibSync(Buffer.from('MARK-png-itxt-compressed'))])),
+    pngChunk('iTXt', Buffer.concat([Buffer.from('Title\0\0\0zh\0', 'latin1'), Buffer.from('MARK-png-itxt-translated\0'), Buffer.from('标题')])),
+    pngChunk('sPLT', Buffer.concat([Buffer.from('MARK-png-splt-name\0', 'latin1'), Buffer.from([8, 255, 0, 0, 255, 0, 1])])),
   ];
   return Buffer.concat([base.subarray(0, 33), ...extra, base.subarray(33, iend), base.subarray(iend)]);
 }

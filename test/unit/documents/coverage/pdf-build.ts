@@ -1,6 +1,7 @@
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, StandardFonts, type PDFRef } from 'pdf-lib';
 import sharp from 'sharp';
 import { docx, png } from '../../../helpers/fixtures';
+import { PDF_MORE_MARKERS, plantMore } from './pdf-more';
 
 // A PDF with a unique marker in every place the format lets text live, built with
 // pdf-lib's high- and low-level APIs. MARK-pdf-<place>; the coverage test fails on any
@@ -11,7 +12,7 @@ export const PDF_MARKERS = [
   'annot-stamp', 'link-uri', 'appearance', 'field-value', 'field-tooltip', 'field-default', 'field-name', 'option',
   'orphan-field', 'outline', 'js-doc', 'js-stream', 'action-uri', 'attach-desc', 'attached-docx', 'title', 'author',
   'subject', 'keywords', 'info-custom', 'xmp-description', 'xmp-custom', 'pdict', 'image-exif',
-].map((m) => `MARK-pdf-${m}`);
+].map((m) => `MARK-pdf-${m}`).concat(PDF_MORE_MARKERS);
 
 const hexText = (s: string) => PDFHexString.fromText(s);
 
@@ -98,5 +99,6 @@ export async function pdfWithMarkers(): Promise<Uint8Array> {
   info.set(PDFName.of('Department'), hexText(M('info-custom')));
   const xmp = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:gov="http://example.org/gov/"><dc:description><rdf:Alt><rdf:li xml:lang="x-default">${M('xmp-description')}</rdf:li></rdf:Alt></dc:description><gov:Reviewer>${M('xmp-custom')}</gov:Reviewer></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
   doc.catalog.set(PDFName.of('Metadata'), ctx.register(ctx.stream(xmp, { Type: 'Metadata', Subtype: 'XML' })));
+  plantMore(doc, page, helvRef);
   return doc.save({ updateFieldAppearances: true });
 }

@@ -1,4 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
+import { XLSX_MORE_MARKERS, XLSX_MORE_RELS, XLSX_MORE_SHEETS, XLSX_MORE_WORKBOOK, xlsxMoreParts } from './xlsx-more';
 
 // An .xlsx with a unique marker in every place SpreadsheetML lets text live. Each
 // marker is MARK-xlsx-<place>; the coverage test fails on any marker the import misses.
@@ -21,7 +22,7 @@ export const XLSX_MARKERS = [
   'dv-error', 'dv-list', 'header', 'footer', 'chart-title', 'chart-cache', 'pivot-item', 'pivot-field', 'ext-path',
   'ext-sheet', 'ext-value', 'hyperlink-display', 'hyperlink-target', 'table-column', 'cf-formula', 'drawing-text',
   'drawing-descr', 'connection', 'core-creator', 'custom-prop', 'embedded-docx',
-].map((m) => `MARK-xlsx-${m}`);
+].map((m) => `MARK-xlsx-${m}`).concat(XLSX_MORE_MARKERS);
 
 export function xlsxWithMarkers(opts: { only?: string; embedded?: Uint8Array } = {}): Uint8Array {
   const M = (s: string) => `MARK-xlsx-${s}`;
@@ -40,7 +41,7 @@ export function xlsxWithMarkers(opts: { only?: string; embedded?: Uint8Array } =
   files['xl/sharedStrings.xml'] = strToU8(x(`<sst ${S} count="${shared.length}" uniqueCount="${shared.length}">${shared.map((s) => `<si>${s.startsWith('<') ? s : `<t>${s}</t>`}</si>`).join('')}</sst>`));
   files['xl/workbook.xml'] = strToU8(
     x(
-      `<workbook ${S}><sheets><sheet name="公示" sheetId="1" r:id="rId1"/><sheet name="底稿" sheetId="2" state="hidden" r:id="rId2"/><sheet name="${M('sheetname')}" sheetId="3" state="veryHidden" r:id="rId3"/></sheets><definedNames><definedName name="${M('defname').replace(/-/g, '_')}">"${M('defvalue')}"</definedName></definedNames><pivotCaches><pivotCache cacheId="1" r:id="rId4"/></pivotCaches><externalReferences><externalReference r:id="rId5"/></externalReferences></workbook>`,
+      `<workbook ${S}><sheets><sheet name="公示" sheetId="1" r:id="rId1"/><sheet name="底稿" sheetId="2" state="hidden" r:id="rId2"/><sheet name="${M('sheetname')}" sheetId="3" state="veryHidden" r:id="rId3"/>${XLSX_MORE_SHEETS}</sheets>${XLSX_MORE_WORKBOOK}<definedNames><definedName name="${M('defname').replace(/-/g, '_')}">"${M('defvalue')}"</definedName></definedNames><pivotCaches><pivotCache cacheId="1" r:id="rId4"/></pivotCaches><externalReferences><externalReference r:id="rId5"/></externalReferences></workbook>`,
     ),
   );
   files['xl/_rels/workbook.xml.rels'] = rels([
@@ -51,6 +52,7 @@ export function xlsxWithMarkers(opts: { only?: string; embedded?: Uint8Array } =
     ['rId5', 'externalLink', 'externalLinks/externalLink1.xml'],
     ['rId6', 'sharedStrings', 'sharedStrings.xml'],
     ['rId7', 'connections', 'connections.xml'],
+    ...XLSX_MORE_RELS,
   ]);
   files['xl/worksheets/sheet1.xml'] = strToU8(
     x(
@@ -84,7 +86,7 @@ export function xlsxWithMarkers(opts: { only?: string; embedded?: Uint8Array } =
       `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><c:chart><c:title><c:tx><c:rich><a:p><a:r><a:t>${M('chart-title')}</a:t></a:r></a:p></c:rich></c:tx></c:title><c:plotArea><c:barChart><c:ser><c:cat><c:strRef><c:f>公示!$A$1</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${M('chart-cache')}</c:v></c:pt></c:strCache></c:strRef></c:cat></c:ser></c:barChart></c:plotArea></c:chart></c:chartSpace>`,
     ),
   );
-  files['xl/tables/table1.xml'] = strToU8(x(`<table ${S} id="1" name="表1" displayName="表1" ref="A1:A2"><tableColumns count="1"><tableColumn id="1" name="${M('table-column')}"/></tableColumns></table>`));
+  files['xl/tables/table1.xml'] = strToU8(x(`<table ${S} id="1" name="表1" displayName="表1" ref="A1:A2"><tableColumns count="1"><tableColumn id="1" name="${M('table-column')}" totalsRowLabel="${M('table-totals')}"/></tableColumns></table>`));
   files['xl/pivotCache/pivotCacheDefinition1.xml'] = strToU8(
     x(`<pivotCacheDefinition ${S} r:id="rId1" recordCount="1"><cacheSource type="worksheet"><worksheetSource ref="A1:A2" sheet="公示"/></cacheSource><cacheFields count="1"><cacheField name="${M('pivot-field')}" numFmtId="0"><sharedItems><s v="${M('pivot-item')}"/></sharedItems></cacheField></cacheFields></pivotCacheDefinition>`),
   );
@@ -97,6 +99,7 @@ export function xlsxWithMarkers(opts: { only?: string; embedded?: Uint8Array } =
   files['docProps/custom.xml'] = strToU8(
     x(`<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="来源"><vt:lpwstr>${M('custom-prop')}</vt:lpwstr></property></Properties>`),
   );
+  Object.assign(files, xlsxMoreParts());
   if (opts.embedded !== undefined) files['xl/embeddings/Microsoft_Word_Document.docx'] = opts.embedded;
   return zipSync(files);
 }
