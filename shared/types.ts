@@ -17,6 +17,12 @@ export interface AppInfo {
   /** 'electron' in the desktop app, 'browser-host' in the development host. */
   host: 'electron' | 'browser-host';
   needsSetup: boolean;
+  /**
+   * What the checks that need no key found before anyone logs in (a missing database or
+   * write-ahead log, a damaged keyslot file). The store's own checks (quick_check, the audit
+   * head) need the data key and run when the first login opens it.
+   */
+  startupProblems: string[];
 }
 
 export interface SessionUser {

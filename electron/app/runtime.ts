@@ -41,7 +41,7 @@ function printed(f: PrintedForm): PrintedFormView {
 function handlers(s: Services, opts: RuntimeOptions): Handlers<typeof contract> {
   return {
     app: {
-      info: () => ({ productName: '密审台', version: opts.version, dataDir: s.dataDir, host: opts.host, needsSetup: s.needsSetup }),
+      info: () => ({ productName: '密审台', version: opts.version, dataDir: s.dataDir, host: opts.host, needsSetup: s.needsSetup, startupProblems: s.startupProblems() }),
     },
     setup: { run: (i) => s.setup.run(i) },
     auth: {

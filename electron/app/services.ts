@@ -109,6 +109,7 @@ export function createServices(opts: ServicesOptions) {
 
   return {
     dataDir: vault.dataDir,
+    startupProblems: () => vault.preflight(),
     get needsSetup() {
       return vault.needsSetup;
     },

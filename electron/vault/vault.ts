@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppFailure } from '../../shared/result';
 import { appendAudit, signerFromPrivateKey, type Signer } from '../audit/append';
@@ -28,6 +28,8 @@ interface Unlocked {
   dataKey: Buffer;
   org: OrgSigner;
 }
+
+const MISSING_STORE = '数据库文件（mishen.db）缺失：钥匙槽文件在而数据库不在，请从备份恢复数据库，不要重新初始化';
 
 export const notLoggedIn = () => new AppFailure('NOT_LOGGED_IN', '请先登录');
 
@@ -68,6 +70,26 @@ export class Vault {
     return this.keyslots;
   }
 
+  /**
+   * The checks that need no key, for the login screen: whatever they find, the first login
+   * finds again and records (open()). Skipped while the store is open: the marker is then ours.
+   */
+  preflight(): string[] {
+    if (this.needsSetup || this.unlocked) return [];
+    const problems: string[] = [];
+    try {
+      this.slots();
+    } catch (err) {
+      problems.push((err as Error).message);
+    }
+    if (!existsSync(this.dbPath)) problems.push(MISSING_STORE);
+    else {
+      const unclean = uncleanStopProblem(this.files);
+      if (unclean) problems.push(unclean);
+    }
+    return problems;
+  }
+
   /** Setup hands over the keyslot file it has just written. */
   adoptSlots(ks: KeyslotFile): void {
     this.keyslots = ks;
@@ -87,6 +109,10 @@ export class Vault {
 
   async open(dataKey: Buffer): Promise<void> {
     if (this.unlocked) return;
+    // Opening would create an empty store in its place (SQLite makes a missing file), and a
+    // later restore of the real one could be mistaken for it. Key rotation renames over the
+    // file, so it is never missing half-way.
+    if (!existsSync(this.dbPath)) throw new AppFailure('STORE_ERROR', MISSING_STORE);
     const unclean = uncleanStopProblem(this.files);
     // A rotation a crash interrupted is undone or finished first: the anchor is under the key that opens the store.
     const opened = await openAcrossRotation(this.slots(), this.dataDir, this.dbPath, dataKey);

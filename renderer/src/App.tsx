@@ -64,7 +64,7 @@ export function App() {
       />
     );
   if (info.needsSetup) return <SetupWizard onDone={setSetupResult} />;
-  if (!session.user) return <LoginPage onLogin={setSession} />;
+  if (!session.user) return <LoginPage onLogin={setSession} startupProblems={info.startupProblems ?? []} />;
   if (session.locked) return <LockScreen session={session} onUnlock={setSession} />;
   if (session.mustChangePassword)
     return <ChangePasswordPage forced session={session} onDone={setSession} />;

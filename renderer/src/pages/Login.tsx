@@ -1,11 +1,15 @@
-import { Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Center, List, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import type { SessionInfo } from '../../../shared/types';
 import { api, call } from '../api';
 import { useAction } from '../components/useAction';
 import { Notice } from '../components/Notice';
 
-export function LoginPage({ onLogin }: { onLogin: (s: SessionInfo) => void }) {
+/**
+ * `startupProblems`: what the checks that need no key found in the data folder. The store's
+ * own checks run when a login opens it, and are shown after login (Frame's notices).
+ */
+export function LoginPage({ onLogin, startupProblems = [] }: { onLogin: (s: SessionInfo) => void; startupProblems?: string[] }) {
   const [mode, setMode] = useState<'login' | 'recover'>('login');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -35,6 +39,18 @@ export function LoginPage({ onLogin }: { onLogin: (s: SessionInfo) => void }) {
           <Stack>
             <Title order={2}>密审台</Title>
             <Text c="dimmed">政府信息公开保密审查</Text>
+            {startupProblems.length > 0 && (
+              <Alert color="red" title="启动检查发现问题" data-testid="startup-problems">
+                <List size="sm">
+                  {startupProblems.map((p) => (
+                    <List.Item key={p}>{p}</List.Item>
+                  ))}
+                </List>
+                <Text size="sm" mt="xs">
+                  登录后将记入审计日志，并在打开数据库时进行结构检查和审计位置核对。
+                </Text>
+              </Alert>
+            )}
             {mode === 'recover' && (
               <TextInput label="恢复码" required value={code} onChange={(e) => setCode(e.currentTarget.value)} />
             )}

@@ -158,3 +158,41 @@ describe('the keyslot file', () => {
     await s.close();
   });
 });
+
+describe('the checks before anyone logs in', () => {
+  it('name a lost write-ahead log, a damaged keyslot file and a missing database; nothing for a sound folder or an open store', async () => {
+    const { dir } = await folder();
+    const fresh = () => createServices({ dataDir: dir, kdf: TEST_KDF });
+    expect(fresh().startupProblems()).toEqual([]);
+
+    // Died while running, write-ahead log gone.
+    writeFileSync(join(dir, 'mishen.running'), '12345');
+    expect(fresh().startupProblems().join('\n')).toMatch(/上次运行未正常结束，且数据库的预写日志文件（mishen\.db-wal）缺失或为空/);
+    // While a store is open, the marker is its own: nothing to say.
+    const open = fresh();
+    await open.session.login(ADMINS.sysAdmin.username, NEW_PASSWORD);
+    expect(open.startupProblems()).toEqual([]);
+    await open.close();
+    expect(fresh().startupProblems()).toEqual([]);
+
+    const slots = readFileSync(join(dir, 'keyslots.json'), 'utf8');
+    writeFileSync(join(dir, 'keyslots.json'), slots.slice(0, 40));
+    expect(fresh().startupProblems()).toEqual(['钥匙槽文件（keyslots.json）格式无效或已损坏：请从备份恢复该文件']);
+    writeFileSync(join(dir, 'keyslots.json'), slots);
+
+    rmSync(join(dir, 'mishen.db'));
+    expect(fresh().startupProblems()).toEqual(['数据库文件（mishen.db）缺失：钥匙槽文件在而数据库不在，请从备份恢复数据库，不要重新初始化']);
+  });
+
+  it('a login with the database missing is refused and creates no empty database in its place', async () => {
+    const { dir } = await folder();
+    rmSync(join(dir, 'mishen.db'));
+    rmSync(join(dir, 'mishen.db-wal'), { force: true });
+    rmSync(join(dir, 'mishen.db-shm'), { force: true });
+    const s = createServices({ dataDir: dir, kdf: TEST_KDF });
+    const r = await refusal(s.session.login(ADMINS.sysAdmin.username, NEW_PASSWORD));
+    expect(r.message).toMatch(/数据库文件（mishen\.db）缺失/);
+    expect(existsSync(join(dir, 'mishen.db'))).toBe(false);
+    await s.close();
+  });
+});
