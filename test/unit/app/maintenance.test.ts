@@ -1,12 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import { StoreMaintenance } from '../../../electron/app/maintenance';
 import { Mutex } from '../../../electron/context/locks';
-import { openStore, type OpenStore } from '../../../electron/store/database';
-import { randomKey } from '../../../electron/keys/crypto';
+import type { OpenStore } from '../../../electron/store/database';
 import type { Vault } from '../../../electron/vault/vault';
-import { tempDir } from '../../helpers/tmp';
+import { insertRow, itemRow, newStore, seedOwner } from '../../helpers/store-rows';
 
 // The hosts' quarter-minute tick merges waiting search postings when the store has been
 // idle since the last tick, or when too many wait, one chunk per tick, under the vault's lock.
@@ -20,18 +18,14 @@ afterEach(async () => {
 });
 
 async function setUp() {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  store = await openStore(join(t.dir, 'm.db'), randomKey());
+  ({ store, cleanup } = await newStore());
   const s = store;
   const vault = { isOpen: true, db: () => s.db, changeCount: () => (s.raw.prepare('SELECT total_changes() AS n').get() as { n: number }).n } as unknown as Vault;
-  await sql`INSERT INTO users (id, username, display_name, department, roles, disabled, must_change_password, slot_id, public_key, created_at, updated_at) VALUES ('u1','liu','刘','办公室','["handler"]',0,0,'s',NULL,'t','t')`.execute(s.db);
-  await sql`INSERT INTO profiles (id, version, definition, created_by, created_at) VALUES ('p',1,'{}','u1','t')`.execute(s.db);
+  await seedOwner(s.db as never);
   let next = 0;
   const register = async (title: string) => {
     next++;
-    await sql`INSERT INTO items (id, profile_id, profile_version, title, document_number, issuer, department, formed_on, category, keywords, summary, disclosure, publish_form, review_mode, co_producers, third_parties, classification, special_domains, sensitive, state, status, step_id, step_entered_on, created_by, created_at, updated_at)
-      VALUES (${`i${next}`}, 'p', 1, ${title}, '', '县财政局', '办公室', '2026-11-20', '', '[]', '', '主动公开', '网站', '主动审查', '[]', '[]', 'none', '[]', 0, '{}', 'inReview', 'initial', '2026-11-20', 'u1', ${`2026-11-20T00:00:${String(next).padStart(2, '0')}Z`}, 't')`.execute(s.db);
+    await insertRow(s.db as never, 'items', itemRow(String(next), title));
   };
   const waiting = async () => Number((await sql<{ n: number }>`SELECT count(*) AS n FROM search_grams_recent`.execute(s.db)).rows[0]!.n);
   return { vault, register, waiting, db: s.db };

@@ -1,10 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
-import { openRaw, openStore } from '../../../../electron/store/database';
-import { migrations } from '../../../../electron/store/migrations';
-import { randomKey } from '../../../../electron/keys/crypto';
-import { tempDir } from '../../../helpers/tmp';
+import { sql } from 'kysely';
+import { openStore } from '../../../../electron/store/database';
+import { insertRow as insert, seedOwner, storeAt } from '../../../helpers/store-rows';
 
 // 0009 backfills the derived columns of a store made before it: the current step's
 // role, who signed what, the classification question; due dates are left for the
@@ -18,21 +15,12 @@ const item = (id: string, status: string, stepId: string, signedBy: Record<strin
   state: JSON.stringify({ status, stepId, signedBy }), status, step_id: stepId, step_entered_on: '2026-11-20', created_by: 'u1', created_at: `2026-11-2${id}T00:00:00Z`, updated_at: 't', decided_on: null,
 });
 
-async function insert(db: Kysely<unknown>, table: string, row: Record<string, unknown>) {
-  await sql`INSERT INTO ${sql.table(table)} ${sql.raw(`(${Object.keys(row).join(',')})`)} VALUES (${sql.join(Object.values(row))})`.execute(db);
-}
 
 describe('migration 0009_item_derived', () => {
   it('backfills step role, signers and the classification question, and keeps the question by trigger', async () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
-    const file = join(t.dir, 'm.db');
-    const key = randomKey();
-    const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: openRaw(file, key) }) });
-    const { error } = await new Migrator({ db: old, provider: { getMigrations: async () => migrations } }).migrateTo('0008_profile_steps');
-    if (error) throw error;
-    await insert(old, 'users', { id: 'u1', username: 'liu', display_name: '刘', department: '办公室', roles: '["handler"]', disabled: 0, must_change_password: 0, slot_id: 's', public_key: null, created_at: 't', updated_at: 't' });
-    await insert(old, 'profiles', { id: 'p', version: 1, definition: '{}', created_by: 'u1', created_at: 't' });
+    const { db: old, file, key, cleanup: done } = await storeAt('0008_profile_steps');
+    cleanup = done;
+    await seedOwner(old);
     for (const [i, s] of [['initial', 'handler'], ['review', 'reviewer'], ['approve', 'approver']].entries())
       await insert(old, 'profile_steps', { profile_id: 'p', version: 1, step_id: s[0], position: i, role: s[1], name: s[0] });
     await insert(old, 'items', item('1', 'inReview', 'initial', {}));

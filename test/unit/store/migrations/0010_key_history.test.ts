@@ -1,10 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
-import { openRaw, openStore } from '../../../../electron/store/database';
-import { migrations } from '../../../../electron/store/migrations';
-import { randomKey } from '../../../../electron/keys/crypto';
-import { tempDir } from '../../../helpers/tmp';
+import { Kysely, sql } from 'kysely';
+import { openStore } from '../../../../electron/store/database';
+import { storeAt } from '../../../helpers/store-rows';
 
 // 0010 copies the chain's key events into audit_keys (backfill), and a trigger copies
 // every later one as it is appended. Other entries never reach the table.
@@ -22,13 +19,8 @@ async function append(db: Kysely<unknown>, row: Record<string, unknown>) {
 
 describe('migration 0010_key_history', () => {
   it('backfills the key events from the chain and follows new ones', async () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
-    const file = join(t.dir, 'm.db');
-    const key = randomKey();
-    const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: openRaw(file, key) }) });
-    const { error } = await new Migrator({ db: old, provider: { getMigrations: async () => migrations } }).migrateTo('0009_item_derived');
-    if (error) throw error;
+    const { db: old, file, key, cleanup: done } = await storeAt('0009_item_derived');
+    cleanup = done;
     await append(old, entry(1, 'system.setup', { organization: { publicKey: 'ORG' } }));
     await append(old, entry(2, 'user.keyRegistered', { userId: 'u1', publicKey: 'K1' }));
     await append(old, entry(3, 'item.registered', { text: '登记' }, 'u1'));

@@ -4,6 +4,7 @@ import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { openRaw } from '../../../../electron/store/database';
 import { migrations } from '../../../../electron/store/migrations';
 import { randomKey } from '../../../../electron/keys/crypto';
+import { insertRow as insert } from '../../../helpers/store-rows';
 import { tempDir } from '../../../helpers/tmp';
 
 // 0015 fills item_blocks (who signed another step of an in-review item, by the role now
@@ -18,9 +19,6 @@ const item = (id: string, status: string, stepId: string, stepRole: string | nul
   state: '{}', status, step_id: stepId, step_entered_on: '2026-11-20', created_by: 'u1', created_at: `2026-11-2${id}T00:00:00Z`, updated_at: 't', decided_on: null, step_role: stepRole,
 });
 
-async function insert(db: Kysely<unknown>, table: string, row: Record<string, unknown>) {
-  await sql`INSERT INTO ${sql.table(table)} ${sql.raw(`(${Object.keys(row).join(',')})`)} VALUES (${sql.join(Object.values(row))})`.execute(db);
-}
 
 const migrate = async (db: Kysely<unknown>, to: string) => {
   const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateTo(to);

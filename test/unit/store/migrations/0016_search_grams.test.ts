@@ -1,11 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
-import { openRaw, openStore, type OpenStore } from '../../../../electron/store/database';
-import { migrations } from '../../../../electron/store/migrations';
+import { Kysely, sql } from 'kysely';
+import { openStore, type OpenStore } from '../../../../electron/store/database';
 import { searchIndex } from '../../../../electron/store/search';
-import { randomKey } from '../../../../electron/keys/crypto';
-import { tempDir } from '../../../helpers/tmp';
+import { itemRow, insertRow as insert, newStore, seedOwner, storeAt } from '../../../helpers/store-rows';
 
 // 0016 backfills the one- and two-character index of the items' short fields for a store
 // made before it, and its triggers keep it in step with every insert, edit and delete.
@@ -19,29 +16,17 @@ afterEach(async () => {
   cleanup?.();
 });
 
-const item = (id: string, title: string, over: Record<string, unknown> = {}) => ({
-  id, profile_id: 'p', profile_version: 1, title, document_number: '', issuer: '某某县财政局', department: '办公室', formed_on: '2026-11-20', category: '', keywords: '[]', summary: '', disclosure: '主动公开', publish_form: '网站', review_mode: '主动审查', application_no: null, application_received_on: null, co_producers: '[]', third_parties: '[]', classification: 'none', classification_term: null, special_domains: '[]', special_approval: null, sensitive: 0,
-  state: '{}', status: 'inReview', step_id: 'initial', step_entered_on: '2026-11-20', created_by: 'u1', created_at: `2026-11-2${id}T00:00:00Z`, updated_at: 't', decided_on: null, ...over,
-});
-
-async function insert(db: Kysely<unknown>, table: string, row: Record<string, unknown>) {
-  await sql`INSERT INTO ${sql.table(table)} ${sql.raw(`(${Object.keys(row).join(',')})`)} VALUES (${sql.join(Object.values(row))})`.execute(db);
-}
+// Items made a day apart, in the order of their ids.
+const item = (id: string, title: string, over: Record<string, unknown> = {}) => itemRow(id, title, { created_at: `2026-11-2${id}T00:00:00Z`, ...over });
 
 const ids = async (db: Kysely<never>, q: string) => (await searchIndex(db as never, q, 50)).map((h) => h.itemId);
 const grams = async (db: Kysely<never>) => Number((await sql<{ n: number }>`SELECT (SELECT count(*) FROM search_grams) + (SELECT count(*) FROM search_grams_recent) AS n`.execute(db)).rows[0]!.n);
 
 describe('migration 0016_search_grams', () => {
   it('backfills the short fields of existing items, ranked by field then newest', async () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
-    const file = join(t.dir, 'm.db');
-    const key = randomKey();
-    const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: openRaw(file, key) }) });
-    const { error } = await new Migrator({ db: old, provider: { getMigrations: async () => migrations } }).migrateTo('0014_audit_time');
-    if (error) throw error;
-    await insert(old, 'users', { id: 'u1', username: 'liu', display_name: '刘', department: '办公室', roles: '["handler"]', disabled: 0, must_change_password: 0, slot_id: 's', public_key: null, created_at: 't', updated_at: 't' });
-    await insert(old, 'profiles', { id: 'p', version: 1, definition: '{}', created_by: 'u1', created_at: 't' });
+    const { db: old, file, key, cleanup: done } = await storeAt('0014_audit_time');
+    cleanup = done;
+    await seedOwner(old);
     await insert(old, 'items', item('1', '城乡低保对象名单', { keywords: '["社会救助"]' }));
     await insert(old, 'items', item('2', '道路改造工程公告', { summary: '含低保户住房改造', document_number: '某政发〔2026〕12号' }));
     await insert(old, 'items', item('3', '低保标准调整', { keywords: 'not json' }));
@@ -78,13 +63,10 @@ describe('migration 0016_search_grams', () => {
   });
 
   it('keeps the index in step with inserts, edits and deletes', async () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
-    store = await openStore(join(t.dir, 'm.db'), randomKey());
+    ({ store, cleanup } = await newStore());
     const db = store.db as unknown as Kysely<never>;
     const raw = db as unknown as Kysely<unknown>;
-    await insert(raw, 'users', { id: 'u1', username: 'liu', display_name: '刘', department: '办公室', roles: '["handler"]', disabled: 0, must_change_password: 0, slot_id: 's', public_key: null, created_at: 't', updated_at: 't' });
-    await insert(raw, 'profiles', { id: 'p', version: 1, definition: '{}', created_by: 'u1', created_at: 't' });
+    await seedOwner(raw);
     await insert(raw, 'items', item('1', '城乡低保对象名单'));
     await insert(raw, 'items', item('2', '道路改造工程公告'));
     expect(await ids(db, '低保')).toEqual(['1']);

@@ -1,12 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
-import { openRaw, openStore, type OpenStore } from '../../../../electron/store/database';
-import { migrations } from '../../../../electron/store/migrations';
+import { Kysely, sql } from 'kysely';
+import { openStore, type OpenStore } from '../../../../electron/store/database';
 import { searchIndex } from '../../../../electron/store/search';
 import { gramsWaiting, mergeAllGrams, mergeGramsChunk } from '../../../../electron/store/search-merge';
-import { randomKey } from '../../../../electron/keys/crypto';
-import { tempDir } from '../../../helpers/tmp';
+import { itemRow as item, insertRow as insert, newStore, seedOwner, storeAt } from '../../../helpers/store-rows';
 
 // 0017 sends new postings to search_grams_recent; searches read both tables, and a merge
 // moves rows between them without changing what any search finds.
@@ -18,15 +15,6 @@ afterEach(async () => {
   store = undefined;
   cleanup?.();
 });
-
-const item = (id: string, title: string, over: Record<string, unknown> = {}) => ({
-  id, profile_id: 'p', profile_version: 1, title, document_number: '', issuer: '某某县财政局', department: '办公室', formed_on: '2026-11-20', category: '', keywords: '[]', summary: '', disclosure: '主动公开', publish_form: '网站', review_mode: '主动审查', application_no: null, application_received_on: null, co_producers: '[]', third_parties: '[]', classification: 'none', classification_term: null, special_domains: '[]', special_approval: null, sensitive: 0,
-  state: '{}', status: 'inReview', step_id: 'initial', step_entered_on: '2026-11-20', created_by: 'u1', created_at: `2026-11-20T00:00:${id.padStart(2, '0')}Z`, updated_at: 't', decided_on: null, ...over,
-});
-
-async function insert(db: Kysely<unknown>, table: string, row: Record<string, unknown>) {
-  await sql`INSERT INTO ${sql.table(table)} ${sql.raw(`(${Object.keys(row).join(',')})`)} VALUES (${sql.join(Object.values(row))})`.execute(db);
-}
 
 const count = async (db: Kysely<never>, table: string) => Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(db)).rows[0]!.n);
 const ids = async (db: Kysely<never>, q: string) => (await searchIndex(db as never, q, 200)).map((h) => h.itemId);
@@ -51,15 +39,9 @@ async function expected(db: Kysely<never>, q: string): Promise<string[]> {
 
 describe('migration 0017_search_grams_recent', () => {
   it('puts new postings in the side table and keeps the rows of a store made before it', async () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
-    const file = join(t.dir, 'm.db');
-    const key = randomKey();
-    const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: openRaw(file, key) }) });
-    const { error } = await new Migrator({ db: old, provider: { getMigrations: async () => migrations } }).migrateTo('0016_search_grams');
-    if (error) throw error;
-    await insert(old, 'users', { id: 'u1', username: 'liu', display_name: '刘', department: '办公室', roles: '["handler"]', disabled: 0, must_change_password: 0, slot_id: 's', public_key: null, created_at: 't', updated_at: 't' });
-    await insert(old, 'profiles', { id: 'p', version: 1, definition: '{}', created_by: 'u1', created_at: 't' });
+    const { db: old, file, key, cleanup: done } = await storeAt('0016_search_grams');
+    cleanup = done;
+    await seedOwner(old);
     await insert(old, 'items', item('1', '城乡低保对象名单'));
     const before = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM search_grams`.execute(old)).rows[0]!.n);
     await old.destroy();
@@ -85,13 +67,10 @@ describe('migration 0017_search_grams_recent', () => {
   });
 
   it('merges in chunks without changing any result, through edits and deletes on both sides', async () => {
-    const t = tempDir();
-    cleanup = t.cleanup;
-    store = await openStore(join(t.dir, 'm.db'), randomKey());
+    ({ store, cleanup } = await newStore());
     const db = store.db as unknown as Kysely<never>;
     const raw = db as unknown as Kysely<unknown>;
-    await insert(raw, 'users', { id: 'u1', username: 'liu', display_name: '刘', department: '办公室', roles: '["handler"]', disabled: 0, must_change_password: 0, slot_id: 's', public_key: null, created_at: 't', updated_at: 't' });
-    await insert(raw, 'profiles', { id: 'p', version: 1, definition: '{}', created_by: 'u1', created_at: 't' });
+    await seedOwner(raw);
     const r = rand(7);
     const queries = ['低', '保', '低保', '县政', '公告', '救', '名单', '路'];
     const check = async () => {
