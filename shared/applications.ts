@@ -1,6 +1,8 @@
 // The words of 依申请公开 (seed 004 附件2 第九、十条; 附件9 第四条) and the annual report's
 // result categories. Data, not behaviour: the service and the screens read them.
 
+import type { AnnualReport } from './ops/applications';
+
 export const RECEIVED_VIA = ['当面', '信函', '传真', '网络', '其他'] as const;
 export const APPLICANT_KINDS = ['person', 'organization'] as const;
 export const APPLICANT_KIND_LABELS = { person: '公民', organization: '法人或其他组织' } as const;
@@ -71,4 +73,30 @@ export function applicationDue(
 ): string | null {
   if (a.status !== 'registered') return null;
   return addWorkdays(a.correctionReceivedOn ?? a.receivedOn, REPLY_DAYS + a.extensionDays);
+}
+
+/**
+ * The results broken down by their cases, each under its result: 不予公开 by the eight
+ * grounds of 附件2 第九条（四）, 无法提供 and 不予处理 by the cases of 第九条（一）（三）.
+ * The trace key of a case is `<prefix>:<case>`.
+ */
+export const RESULT_CASES = [
+  { type: '不予公开', prefix: 'withheld', label: '其中不予公开' },
+  { type: '无法提供', prefix: 'unable', label: '其中无法提供' },
+  { type: '不予处理', prefix: 'notProcessed', label: '其中不予处理' },
+] as const;
+
+/** The rows of the table of applications (附件9 第四条（四）) in order, each with its trace key: the page, the xlsx and the printed report show these. */
+export function applicationRows(r: Pick<AnnualReport, 'received' | 'carriedIn' | 'results' | 'carriedOut' | 'trace'>): Array<{ label: string; n: number; key: string; sub: boolean; type?: string; subtype?: string }> {
+  const n = (key: string) => r.trace[key]?.length ?? 0;
+  return [
+    { label: '本年新收政府信息公开申请数量', n: r.received, key: 'received', sub: false },
+    { label: '上年结转政府信息公开申请数量', n: r.carriedIn, key: 'carriedIn', sub: false },
+    ...[...REPLY_TYPES, '其他'].flatMap((type) => {
+      const cases = RESULT_CASES.find((c) => c.type === type);
+      const subs = cases ? REPLY_SUBTYPES[cases.type].map((subtype) => ({ label: `${cases.label}：${subtype}`, n: n(`${cases.prefix}:${subtype}`), key: `${cases.prefix}:${subtype}`, sub: true, subtype })) : [];
+      return [{ label: `本年度办理结果：${type}`, n: r.results[type] ?? 0, key: `result:${type}`, sub: false, type }, ...subs];
+    }),
+    { label: '结转下年度继续办理', n: r.carriedOut, key: 'carriedOut', sub: false },
+  ];
 }

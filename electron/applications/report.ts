@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { REPLY_SUBTYPES, REPLY_TYPES } from '../../shared/applications';
+import { applicationRows, REPLY_SUBTYPES, REPLY_TYPES, RESULT_CASES } from '../../shared/applications';
 import type { AnnualReport } from '../../shared/ops/applications';
 import type { SessionContext } from '../context/session';
 
@@ -8,32 +8,6 @@ import type { SessionContext } from '../context/session';
 // knows (items recorded as published on the website in the year).
 
 const reviewKey = (year: number) => `annual_review_counts:${year}`;
-
-/**
- * The results broken down by their cases, each under its result: 不予公开 by the eight
- * grounds of 附件2 第九条（四）, 无法提供 and 不予处理 by the cases of 第九条（一）（三）.
- * The trace key of a case is `<prefix>:<case>`.
- */
-export const RESULT_CASES = [
-  { type: '不予公开', prefix: 'withheld', label: '其中不予公开' },
-  { type: '无法提供', prefix: 'unable', label: '其中无法提供' },
-  { type: '不予处理', prefix: 'notProcessed', label: '其中不予处理' },
-] as const;
-
-/** The rows of the table of applications (附件9 第四条（四）) in order, each with its trace key. */
-export function applicationRows(r: AnnualReport): Array<{ label: string; n: number; key: string; sub: boolean; type?: string; subtype?: string }> {
-  const n = (key: string) => r.trace[key]?.length ?? 0;
-  return [
-    { label: '本年新收政府信息公开申请数量', n: r.received, key: 'received', sub: false },
-    { label: '上年结转政府信息公开申请数量', n: r.carriedIn, key: 'carriedIn', sub: false },
-    ...[...REPLY_TYPES, '其他'].flatMap((type) => {
-      const cases = RESULT_CASES.find((c) => c.type === type);
-      const subs = cases ? REPLY_SUBTYPES[cases.type].map((subtype) => ({ label: `${cases.label}：${subtype}`, n: n(`${cases.prefix}:${subtype}`), key: `${cases.prefix}:${subtype}`, sub: true, subtype })) : [];
-      return [{ label: `本年度办理结果：${type}`, n: r.results[type] ?? 0, key: `result:${type}`, sub: false, type }, ...subs];
-    }),
-    { label: '结转下年度继续办理', n: r.carriedOut, key: 'carriedOut', sub: false },
-  ];
-}
 
 export class AnnualReports {
   constructor(private readonly ctx: SessionContext) {}

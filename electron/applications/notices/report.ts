@@ -1,5 +1,5 @@
+import { applicationRows } from '../../../shared/applications';
 import type { AnnualReport } from '../../../shared/ops/applications';
-import { applicationRows } from '../report';
 import type { NoticeBlock } from './compose';
 import { fillOrSkip, loadNoticeTemplate } from './templates';
 

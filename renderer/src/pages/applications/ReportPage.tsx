@@ -1,6 +1,6 @@
 import { Anchor, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { REPLY_SUBTYPES, REPLY_TYPES } from '../../../../shared/applications';
+import { applicationRows } from '../../../../shared/applications';
 import type { AnnualReport } from '../../../../shared/ops/applications';
 import type { PrintedFormView } from '../../../../shared/ops/forms';
 import { api, call, messageOf } from '../../api';
@@ -15,27 +15,6 @@ import { useChange, useOp } from '../../query';
 
 const thisYear = new Date().getFullYear();
 const YEARS = Array.from({ length: 6 }, (_, i) => String(thisYear - i));
-
-/** The results counted by their cases, under each result, as the main process keys them in `trace` (electron/applications/report.ts). */
-const CASES: Record<string, { prefix: string; label: string }> = {
-  不予公开: { prefix: 'withheld', label: '其中不予公开' },
-  无法提供: { prefix: 'unable', label: '其中无法提供' },
-  不予处理: { prefix: 'notProcessed', label: '其中不予处理' },
-};
-
-function rowsOf(r: AnnualReport): Array<{ label: string; n: number; key: string | null; sub?: boolean }> {
-  const n = (key: string) => r.trace[key]?.length ?? 0;
-  return [
-    { label: '本年新收政府信息公开申请数量', n: r.received, key: 'received' },
-    { label: '上年结转政府信息公开申请数量', n: r.carriedIn, key: 'carriedIn' },
-    ...[...REPLY_TYPES, '其他'].flatMap((t) => {
-      const c = CASES[t];
-      const subs = c ? REPLY_SUBTYPES[t as keyof typeof REPLY_SUBTYPES].map((s) => ({ label: `${c.label}：${s}`, n: n(`${c.prefix}:${s}`), key: `${c.prefix}:${s}`, sub: true })) : [];
-      return [{ label: `本年度办理结果：${t}`, n: r.results[t] ?? 0, key: `result:${t}` }, ...subs];
-    }),
-    { label: '结转下年度继续办理', n: r.carriedOut, key: 'carriedOut' },
-  ];
-}
 
 function ReviewCounts({ r }: { r: AnnualReport }) {
   const [v, setV] = useState({ reconsideration: r.reconsideration, direct: r.litigation.direct, afterReconsideration: r.litigation.afterReconsideration });
@@ -104,12 +83,12 @@ export function ReportPage({ onTrace }: { onTrace: (number: string) => void }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {rowsOf(r).map((row) => (
+              {applicationRows(r).map((row) => (
                 <Table.Tr key={row.label}>
                   <Table.Td pl={row.sub ? 'xl' : undefined}>{row.label}</Table.Td>
                   <Table.Td>
-                    {row.n > 0 && row.key ? (
-                      <Anchor component="button" aria-label={`${row.label}：${row.n} 件，查看对应的申请`} onClick={() => setTrace({ label: row.label, numbers: r.trace[row.key!] ?? [] })}>
+                    {row.n > 0 ? (
+                      <Anchor component="button" aria-label={`${row.label}：${row.n} 件，查看对应的申请`} onClick={() => setTrace({ label: row.label, numbers: r.trace[row.key] ?? [] })}>
                         {row.n}
                       </Anchor>
                     ) : (
