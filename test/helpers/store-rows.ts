@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
 import { randomKey } from '../../electron/keys/crypto';
 import { openRaw, openStore, type OpenStore } from '../../electron/store/database';
@@ -39,4 +40,28 @@ export async function storeAt(migration: string): Promise<{ db: Kysely<unknown>;
 export async function newStore(): Promise<{ store: OpenStore; cleanup: () => void }> {
   const t = tempDir();
   return { store: await openStore(join(t.dir, 'm.db'), randomKey()), cleanup: t.cleanup };
+}
+
+/**
+ * One store per test, closed and removed after it (registers the afterEach hook).
+ * `at(migration)` gives a store as an older version left it; `upgrade()` opens it at the latest.
+ */
+export function storePerTest() {
+  let open: { store?: OpenStore; cleanup?: () => void } = {};
+  afterEach(async () => {
+    await open.store?.close();
+    open.cleanup?.();
+    open = {};
+  });
+  return {
+    async fresh(): Promise<OpenStore> {
+      open = await newStore();
+      return open.store!;
+    },
+    async at(migration: string) {
+      const s = await storeAt(migration);
+      open.cleanup = s.cleanup;
+      return { db: s.db, upgrade: async (): Promise<OpenStore> => (open.store = await openStore(s.file, s.key)) };
+    },
+  };
 }

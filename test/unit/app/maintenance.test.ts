@@ -1,25 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { StoreMaintenance } from '../../../electron/app/maintenance';
 import { Mutex } from '../../../electron/context/locks';
-import type { OpenStore } from '../../../electron/store/database';
 import type { Vault } from '../../../electron/vault/vault';
-import { insertRow, itemRow, newStore, seedOwner } from '../../helpers/store-rows';
+import { insertRow, itemRow, seedOwner, storePerTest } from '../../helpers/store-rows';
 
 // The hosts' quarter-minute tick merges waiting search postings when the store has been
 // idle since the last tick, or when too many wait, one chunk per tick, under the vault's lock.
 
-let store: OpenStore | undefined;
-let cleanup: (() => void) | undefined;
-afterEach(async () => {
-  await store?.close();
-  store = undefined;
-  cleanup?.();
-});
+const stores = storePerTest();
 
 async function setUp() {
-  ({ store, cleanup } = await newStore());
-  const s = store;
+  const s = await stores.fresh();
   const vault = { isOpen: true, db: () => s.db, changeCount: () => (s.raw.prepare('SELECT total_changes() AS n').get() as { n: number }).n } as unknown as Vault;
   await seedOwner(s.db as never);
   let next = 0;

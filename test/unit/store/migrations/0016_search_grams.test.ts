@@ -1,20 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Kysely, sql } from 'kysely';
-import { openStore, type OpenStore } from '../../../../electron/store/database';
 import { searchIndex } from '../../../../electron/store/search';
-import { itemRow, insertRow as insert, newStore, seedOwner, storeAt } from '../../../helpers/store-rows';
+import { itemRow, insertRow as insert, seedOwner, storePerTest } from '../../../helpers/store-rows';
 
 // 0016 backfills the one- and two-character index of the items' short fields for a store
 // made before it, and its triggers keep it in step with every insert, edit and delete.
 // Since 0017 new postings wait in search_grams_recent: the rows read here are both tables'.
 
-let store: OpenStore | undefined;
-let cleanup: (() => void) | undefined;
-afterEach(async () => {
-  await store?.close();
-  store = undefined;
-  cleanup?.();
-});
+const stores = storePerTest();
 
 // Items made a day apart, in the order of their ids.
 const item = (id: string, title: string, over: Record<string, unknown> = {}) => itemRow(id, title, { created_at: `2026-11-2${id}T00:00:00Z`, ...over });
@@ -24,8 +17,7 @@ const grams = async (db: Kysely<never>) => Number((await sql<{ n: number }>`SELE
 
 describe('migration 0016_search_grams', () => {
   it('backfills the short fields of existing items, ranked by field then newest', async () => {
-    const { db: old, file, key, cleanup: done } = await storeAt('0014_audit_time');
-    cleanup = done;
+    const { db: old, upgrade } = await stores.at('0014_audit_time');
     await seedOwner(old);
     await insert(old, 'items', item('1', '城乡低保对象名单', { keywords: '["社会救助"]' }));
     await insert(old, 'items', item('2', '道路改造工程公告', { summary: '含低保户住房改造', document_number: '某政发〔2026〕12号' }));
@@ -36,7 +28,7 @@ describe('migration 0016_search_grams', () => {
     await insert(old, 'items', item('6', '', { keywords: '"单个"', summary: '全角ＡＢ' }));
     await old.destroy();
 
-    store = await openStore(file, key);
+    const store = await upgrade();
     const db = store.db as unknown as Kysely<never>;
     // Titles first (newest first), then 内容概要; a pair never spans two keywords (item 4).
     expect(await ids(db, '低保')).toEqual(['3', '1', '2']);
@@ -63,7 +55,7 @@ describe('migration 0016_search_grams', () => {
   });
 
   it('keeps the index in step with inserts, edits and deletes', async () => {
-    ({ store, cleanup } = await newStore());
+    const store = await stores.fresh();
     const db = store.db as unknown as Kysely<never>;
     const raw = db as unknown as Kysely<unknown>;
     await seedOwner(raw);

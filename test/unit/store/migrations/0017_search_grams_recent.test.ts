@@ -1,20 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Kysely, sql } from 'kysely';
-import { openStore, type OpenStore } from '../../../../electron/store/database';
 import { searchIndex } from '../../../../electron/store/search';
 import { gramsWaiting, mergeAllGrams, mergeGramsChunk } from '../../../../electron/store/search-merge';
-import { itemRow as item, insertRow as insert, newStore, seedOwner, storeAt } from '../../../helpers/store-rows';
+import { itemRow as item, insertRow as insert, seedOwner, storePerTest } from '../../../helpers/store-rows';
 
 // 0017 sends new postings to search_grams_recent; searches read both tables, and a merge
 // moves rows between them without changing what any search finds.
 
-let store: OpenStore | undefined;
-let cleanup: (() => void) | undefined;
-afterEach(async () => {
-  await store?.close();
-  store = undefined;
-  cleanup?.();
-});
+const stores = storePerTest();
 
 const count = async (db: Kysely<never>, table: string) => Number((await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(db)).rows[0]!.n);
 const ids = async (db: Kysely<never>, q: string) => (await searchIndex(db as never, q, 200)).map((h) => h.itemId);
@@ -39,14 +32,13 @@ async function expected(db: Kysely<never>, q: string): Promise<string[]> {
 
 describe('migration 0017_search_grams_recent', () => {
   it('puts new postings in the side table and keeps the rows of a store made before it', async () => {
-    const { db: old, file, key, cleanup: done } = await storeAt('0016_search_grams');
-    cleanup = done;
+    const { db: old, upgrade } = await stores.at('0016_search_grams');
     await seedOwner(old);
     await insert(old, 'items', item('1', '城乡低保对象名单'));
     const before = Number((await sql<{ n: number }>`SELECT count(*) AS n FROM search_grams`.execute(old)).rows[0]!.n);
     await old.destroy();
 
-    store = await openStore(file, key);
+    const store = await upgrade();
     const db = store.db as unknown as Kysely<never>;
     expect(await count(db, 'search_grams')).toBe(before);
     expect(await count(db, 'search_grams_recent')).toBe(0);
@@ -67,7 +59,7 @@ describe('migration 0017_search_grams_recent', () => {
   });
 
   it('merges in chunks without changing any result, through edits and deletes on both sides', async () => {
-    ({ store, cleanup } = await newStore());
+    const store = await stores.fresh();
     const db = store.db as unknown as Kysely<never>;
     const raw = db as unknown as Kysely<unknown>;
     await seedOwner(raw);
