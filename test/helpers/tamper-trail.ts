@@ -43,3 +43,12 @@ export async function tamperTrail(): Promise<TamperTrail> {
   const sysAdminId = (raw.prepare("SELECT id FROM users WHERE username = 'sysadm'").get() as { id: string }).id;
   return { dir, cleanup, raw, db, dataKey, secAdminKey, sysAdminId };
 }
+
+/** Swaps every column of two entries but their sequence numbers: each keeps a valid signature, in the wrong place. */
+export function swapEntries(raw: BetterSqlite3.Database, a: number, b: number): void {
+  const rowA = raw.prepare('SELECT * FROM audit_log WHERE seq = ?').get(a) as Record<string, unknown>;
+  const rowB = raw.prepare('SELECT * FROM audit_log WHERE seq = ?').get(b) as Record<string, unknown>;
+  const put = raw.prepare('UPDATE audit_log SET time=@time, actor=@actor, role=@role, action=@action, subject=@subject, payload=@payload, prev_hash=@prev_hash, signer=@signer, hash=@hash, signature=@signature WHERE seq=@target');
+  put.run({ ...rowB, target: a });
+  put.run({ ...rowA, target: b });
+}

@@ -5,7 +5,8 @@ import type { InputOf, OperationDef, ParsedInputOf } from '../../shared/define';
 import { shippedProfiles } from '../../electron/workflow/profiles';
 import type { BusinessRole } from '../../shared/roles';
 import type { ItemFields } from '../../shared/types';
-import { ADMINS, firstLogin, NEW_PASSWORD } from './setup';
+import { ADMINS, firstLogin, NEW_PASSWORD, setUpCore, type Clock } from './setup';
+import { tempDir } from './tmp';
 
 export const STAFF: Record<string, { displayName: string; roles: BusinessRole[] }> = {
   liu: { displayName: '刘承办', roles: ['handler'] },
@@ -69,6 +70,36 @@ export async function staffUp(core: Services, profileId: string): Promise<Workfl
   await wf.activateProfile(profileId, shippedProfiles().find((p) => p.id === profileId)!.version);
   await core.session.logout();
   return wf;
+}
+
+/**
+ * Two people outside the 办公室 for need-to-know tests: 马承办, a handler of 财政局, and the
+ * website's publisher (each with a changed password). Run after staffUp, logged out.
+ */
+export async function outsiders(core: Services): Promise<void> {
+  await core.session.login(ADMINS.sysAdmin.username, NEW_PASSWORD);
+  await core.accounts.create({ username: 'ma', displayName: '马承办', department: '财政局', roles: ['handler'], initialPassword: 'Initial-Pass-1' });
+  await core.accounts.create({ username: 'pub', displayName: '网站编辑', department: '信息中心', roles: ['publisher'], initialPassword: 'Initial-Pass-1' });
+  await core.session.logout();
+  for (const username of ['ma', 'pub']) {
+    await firstLogin(core, { username, password: 'Initial-Pass-1' });
+    await core.session.logout();
+  }
+}
+
+/** A new data folder set up, with the staff and `profileId` active; close() closes and removes it. */
+export async function workflowStore(profileId: string, clock?: Clock): Promise<{ core: Services; wf: Workflow; close: () => Promise<void> }> {
+  const t = tempDir();
+  const core = (await setUpCore(t.dir, clock)).core;
+  const wf = await staffUp(core, profileId);
+  return {
+    core,
+    wf,
+    close: async () => {
+      await core.close();
+      t.cleanup();
+    },
+  };
 }
 
 export async function as(core: Services, username: string): Promise<void> {

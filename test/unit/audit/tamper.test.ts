@@ -7,7 +7,7 @@ import { verifyAuditParallel } from '../../../electron/audit/verify-parallel';
 import { signEd25519 } from '../../../electron/keys/crypto';
 import { signerFromPrivateKey } from '../../../electron/audit/append';
 import type { Schema } from '../../../electron/store/schema';
-import { tamperTrail } from '../../helpers/tamper-trail';
+import { swapEntries, tamperTrail } from '../../helpers/tamper-trail';
 
 // A store with a realistic trail, then opened behind the application's back (as an
 // attacker holding the data key would) to edit the audit table directly.
@@ -58,11 +58,7 @@ describe.each(VERIFIERS)('audit verification (%s)', (_name, verify) => {
   });
 
   it('names two swapped entries', async () => {
-    const a = raw.prepare('SELECT * FROM audit_log WHERE seq = 7').get() as Record<string, unknown>;
-    const b = raw.prepare('SELECT * FROM audit_log WHERE seq = 8').get() as Record<string, unknown>;
-    const put = raw.prepare('UPDATE audit_log SET time=@time, actor=@actor, role=@role, action=@action, subject=@subject, payload=@payload, prev_hash=@prev_hash, signer=@signer, hash=@hash, signature=@signature WHERE seq=@target');
-    put.run({ ...b, target: 7 });
-    put.run({ ...a, target: 8 });
+    swapEntries(raw, 7, 8);
     expect((await verify(db)).firstBad!.seq).toBe(7);
   });
 

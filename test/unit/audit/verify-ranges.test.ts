@@ -10,7 +10,7 @@ import { verifyAuditParallel, verifyWays } from '../../../electron/audit/verify-
 import { fingerprintOf } from '../../../electron/audit/verify-worker.mjs';
 import { fingerprint, signEd25519 } from '../../../electron/keys/crypto';
 import type { Schema } from '../../../electron/store/schema';
-import { tamperTrail } from '../../helpers/tamper-trail';
+import { swapEntries, tamperTrail } from '../../helpers/tamper-trail';
 
 // Verification by sequence ranges, each read by a worker from its own connection, must
 // give exactly the report of the single pass: for each kind of tampering and for range
@@ -88,11 +88,7 @@ describe('audit verification by ranges', () => {
   });
 
   it('names two swapped entries', async () => {
-    const a = raw.prepare('SELECT * FROM audit_log WHERE seq = 7').get() as Record<string, unknown>;
-    const b = raw.prepare('SELECT * FROM audit_log WHERE seq = 8').get() as Record<string, unknown>;
-    const put = raw.prepare('UPDATE audit_log SET time=@time, actor=@actor, role=@role, action=@action, subject=@subject, payload=@payload, prev_hash=@prev_hash, signer=@signer, hash=@hash, signature=@signature WHERE seq=@target');
-    put.run({ ...b, target: 7 });
-    put.run({ ...a, target: 8 });
+    swapEntries(raw, 7, 8);
     expect((await sameAsSingle()).firstBad!.seq).toBe(7);
   });
 

@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../../electron/app/services';
 import { markDerivedStale } from '../../../electron/workflow/derived';
 import { itemPage, itemStats } from '../../../electron/workflow/list-pages';
-import { fakeClock, setUpCore, type Clock } from '../../helpers/setup';
-import { tempDir } from '../../helpers/tmp';
-import { as, fields, PLAIN, staffUp, type Workflow } from '../../helpers/workflow';
+import { fakeClock, type Clock } from '../../helpers/setup';
+import { as, fields, PLAIN, type Workflow, workflowStore } from '../../helpers/workflow';
 
 // The overdue filter and the due sort read stored dates (derived.ts), compared with today
 // in SQL. They must agree with the summaries, which compute each deadline from the rows,
@@ -13,14 +12,11 @@ import { as, fields, PLAIN, staffUp, type Workflow } from '../../helpers/workflo
 let core: Services;
 let wf: Workflow;
 let clock: Clock;
-let cleanup: () => void;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
   clock = fakeClock(new Date('2026-11-23T09:00:00+08:00'));
-  core = (await setUpCore(t.dir, clock)).core;
-  wf = await staffUp(core, 'tongliao');
+  ({ core, wf, close } = await workflowStore('tongliao', clock));
   await as(core, 'liu');
   await wf.register(fields({ title: '刚形成的事项', formedOn: '2026-11-20' }));
   await wf.register(fields({ title: '早已形成的事项', formedOn: '2026-09-01' }));
@@ -29,10 +25,7 @@ beforeAll(async () => {
   const signed = await wf.register(fields({ title: '已提出意见的事项', formedOn: '2026-11-20', disclosure: '依申请公开' }));
   await wf.opinion({ itemId: signed.id, stepId: 'initial', opinionId: 'active', ...PLAIN });
 }, 120_000);
-afterAll(async () => {
-  await core.close();
-  cleanup();
-});
+afterAll(() => close());
 
 async function agree(user: string) {
   await as(core, user);

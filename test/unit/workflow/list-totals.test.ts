@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { Services } from '../../../electron/app/services';
-import { fakeClock, setUpCore } from '../../helpers/setup';
-import { tempDir } from '../../helpers/tmp';
-import { as, fields, PLAIN, staffUp, type Workflow } from '../../helpers/workflow';
+import { fakeClock } from '../../helpers/setup';
+import { as, fields, PLAIN, type Workflow, workflowStore } from '../../helpers/workflow';
 import { filtered, itemPage, type PageInput } from '../../../electron/workflow/list-pages';
 import { listToken } from '../../../electron/workflow/list-totals';
 
@@ -13,18 +12,12 @@ import { listToken } from '../../../electron/workflow/list-totals';
 
 let core: Services;
 let wf: Workflow;
-let cleanup: () => void;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  core = (await setUpCore(t.dir, fakeClock(new Date('2026-11-23T09:00:00+08:00')))).core;
-  wf = await staffUp(core, 'tongliao');
+  ({ core, wf, close } = await workflowStore('tongliao', fakeClock(new Date('2026-11-23T09:00:00+08:00'))));
 }, 60_000);
-afterAll(async () => {
-  await core.close();
-  cleanup();
-});
+afterAll(() => close());
 
 const VIEWS: Array<Pick<PageInput, 'view'> & Partial<PageInput>> = [{ view: 'inbox' }, { view: 'all' }, { view: 'all', overdue: false }, { view: 'declassification' }];
 

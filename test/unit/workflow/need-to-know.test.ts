@@ -3,11 +3,11 @@ import type { Services } from '../../../electron/app/services';
 import { mayCall } from '../../../shared/access';
 import { contract } from '../../../shared/contract';
 import { NO_ACCESS_MESSAGE, PUBLIC_ONLY_MESSAGE } from '../../../shared/visibility';
-import { ADMINS, NEW_PASSWORD, firstLogin, setUpCore } from '../../helpers/setup';
+import { ADMINS, NEW_PASSWORD, setUpCore } from '../../helpers/setup';
 import { refusal } from '../../helpers/refusal';
 import { residentId } from '../../helpers/synthetic';
 import { tempDir } from '../../helpers/tmp';
-import { as, fields, PLAIN, staffUp, type Workflow } from '../../helpers/workflow';
+import { as, fields, outsiders, PLAIN, staffUp, type Workflow } from '../../helpers/workflow';
 
 // Need-to-know (保密法 第三十八条 知悉范围): who reads which item, by role, person and state.
 // Every read goes through the service, so each row of the matrix is asked of it directly.
@@ -22,14 +22,7 @@ beforeEach(async () => {
   ({ dir, cleanup } = tempDir());
   core = (await setUpCore(dir)).core;
   wf = await staffUp(core, 'tongliao');
-  await core.session.login(ADMINS.sysAdmin.username, NEW_PASSWORD);
-  await core.accounts.create({ username: 'ma', displayName: '马承办', department: '财政局', roles: ['handler'], initialPassword: 'Initial-Pass-1' });
-  await core.accounts.create({ username: 'pub', displayName: '网站编辑', department: '信息中心', roles: ['publisher'], initialPassword: 'Initial-Pass-1' });
-  await core.session.logout();
-  for (const username of ['ma', 'pub']) {
-    await firstLogin(core, { username, password: 'Initial-Pass-1' });
-    await core.session.logout();
-  }
+  await outsiders(core);
 });
 afterEach(async () => {
   await core.vault.close();

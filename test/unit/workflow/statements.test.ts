@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { Services } from '../../../electron/app/services';
 import { statements } from '../../../electron/store/database';
-import { fakeClock, setUpCore } from '../../helpers/setup';
-import { tempDir } from '../../helpers/tmp';
-import { as, fields, PLAIN, staffUp, type Workflow } from '../../helpers/workflow';
+import { fakeClock } from '../../helpers/setup';
+import { as, fields, PLAIN, type Workflow, workflowStore } from '../../helpers/workflow';
 import { itemPage, itemStats } from '../../../electron/workflow/list-pages';
 import { itemSearch } from '../../../electron/workflow/search-page';
 
@@ -14,22 +13,16 @@ import { itemSearch } from '../../../electron/workflow/search-page';
 
 let core: Services;
 let wf: Workflow;
-let cleanup: () => void;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
-  core = (await setUpCore(t.dir, fakeClock(new Date('2026-11-23T09:00:00+08:00')))).core;
-  wf = await staffUp(core, 'tongliao');
+  ({ core, wf, close } = await workflowStore('tongliao', fakeClock(new Date('2026-11-23T09:00:00+08:00'))));
   await as(core, 'liu');
   const seed = await wf.register(fields({ title: '种子事项' }));
   await wf.consult({ itemId: seed.id, kind: 'agency', party: '某某局', matters: '是否同意公开', sentOn: '2026-11-23', deadline: null });
   await wf.opinion({ itemId: seed.id, stepId: 'initial', opinionId: 'active', ...PLAIN });
 }, 60_000);
-afterAll(async () => {
-  await core.close();
-  cleanup();
-});
+afterAll(() => close());
 
 /** Copies the original items `times` times, in SQL. */
 async function grow(times: number) {

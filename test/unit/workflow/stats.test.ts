@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Services } from '../../../electron/app/services';
 import { itemStats } from '../../../electron/workflow/list-pages';
-import { fakeClock, setUpCore, type Clock } from '../../helpers/setup';
+import { fakeClock, type Clock } from '../../helpers/setup';
 import { residentId } from '../../helpers/synthetic';
-import { tempDir } from '../../helpers/tmp';
-import { as, fields, PLAIN, staffUp, type Workflow } from '../../helpers/workflow';
+import { as, fields, PLAIN, type Workflow, workflowStore } from '../../helpers/workflow';
 
 // The start page's figures beyond the counts: findings by kind, in the files the user may
 // read, and the average time an item spent at each step, from the trail of opinions.
@@ -12,14 +11,11 @@ import { as, fields, PLAIN, staffUp, type Workflow } from '../../helpers/workflo
 let core: Services;
 let wf: Workflow;
 let clock: Clock;
-let cleanup: () => void;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const t = tempDir();
-  cleanup = t.cleanup;
   clock = fakeClock(new Date('2026-11-16T09:00:00+08:00'));
-  core = (await setUpCore(t.dir, clock)).core;
-  wf = await staffUp(core, 'tongliao');
+  ({ core, wf, close } = await workflowStore('tongliao', clock));
   await as(core, 'liu');
   const item = await wf.register(fields({ title: '补贴名单', formedOn: '2026-11-13' }));
   const doc = await core.documents.attach(item.id, '名单.txt', Buffer.from(`公示名单\n甲 身份证号 ${residentId('150502', '19800101', '031')}\n联系电话 13912345678\n`).toString('base64'));
@@ -34,10 +30,7 @@ beforeAll(async () => {
   await wf.opinion({ itemId: item.id, stepId: 'initial', opinionId: 'active', ...PLAIN });
   await wf.register(fields({ title: '另一个部门的事项', department: '财政局' }));
 }, 120_000);
-afterAll(async () => {
-  await core.close();
-  cleanup();
-});
+afterAll(() => close());
 
 it('counts findings by kind and the days spent per step, within need-to-know', async () => {
   await as(core, 'liu');
