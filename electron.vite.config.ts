@@ -22,5 +22,16 @@ export default defineConfig({
       },
     },
   },
-  renderer: rendererConfig,
+  // electron-vite bundles this file and what it imports into one file at the project
+  // root, where import.meta.dirname in renderer/vite.config.ts no longer names renderer/:
+  // its folders are given again here from the project root, as main's and preload's are.
+  renderer: {
+    ...rendererConfig,
+    root: resolve('renderer'),
+    build: {
+      ...rendererConfig.build,
+      outDir: resolve(process.env['MISHEN_OUT'] ?? 'out', 'renderer'),
+      rollupOptions: { input: resolve('renderer/index.html') },
+    },
+  },
 });

@@ -89,6 +89,9 @@ export async function run(): Promise<Figure[]> {
     const t2c = process.hrtime.bigint();
     await pool.scan({ rules, terms }, [{ location: '正文', text }]);
     const coldRate = mb / seconds(t2c);
+    // The first call returns once every block is in, possibly before the pool thread has
+    // built its automaton: wait until it has, as a pool that has scanned before would be.
+    await pool.prepare({ rules, terms });
     let peak = 0;
     const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
     const stats = { blocks: 0, byHelpers: 0 };

@@ -15,5 +15,7 @@ export default function beforePack(
     root?: string;
     /** rebuildForElectron by default; the hook always passes every field. */
     rebuild?: (o: { root: string; electronVersion: string; platform: string; arch: string }) => Promise<string>;
+    /** console.warn by default: says when the package goes without the scanner's native pass. */
+    log?: (message: string) => void;
   },
 ): Promise<void>;

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
 import { placeKind } from '../../shared/documents';
 import { wellFormed } from '../scanner/normalize';
-import { POOL_MIN_CHARS, scanWithHelpers, type Helper } from '../scanner/pool';
-import { createScanner, type ScanResult } from '../scanner/scanner';
+import { POOL_MIN_CHARS, scannerFor, scanWithHelpers, type Helper } from '../scanner/pool';
+import type { ScanResult } from '../scanner/scanner';
 import type { ListTerm, Rules } from '../scanner/rules';
 import { extractDoc } from './extract/doc';
 import { extractDocx } from './extract/docx';
@@ -142,7 +142,7 @@ export async function analyze(
   const result =
     helpers.length && chars >= POOL_MIN_CHARS
       ? await scanWithHelpers({ rules, terms }, helpers, extraction.segments, onScan)
-      : createScanner({ rules, terms }).scan(extraction.segments, onScan);
+      : scannerFor({ rules, terms }).scan(extraction.segments, onScan);
   // Each stored segment carries its kind of place, so the item page can label it, and its
   // Word table cell, so the item page can draw the table.
   const segments =

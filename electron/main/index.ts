@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { createRuntime, useNativeBinding } from '../app/runtime';
 import { ScanPool, workerAnalyzer } from '../documents/analyzer';
 import { forwardEvents, registerIpc } from './ipc';
-import { electronNativeBinding } from './native';
+import { electronNativeBinding, scanNativePath } from './native';
 import { dataDirFromArgs, resolveAppFile } from './paths';
 import { APP_ORIGIN, APP_SCHEME, hardenContents, hardenSession, windowOptions } from './security';
 
@@ -13,6 +13,8 @@ import { APP_ORIGIN, APP_SCHEME, hardenContents, hardenSession, windowOptions } 
 
 try {
   useNativeBinding(electronNativeBinding(app));
+  // Set before any scanning thread starts: they read it from the environment they inherit.
+  process.env.MISHEN_SCAN_NATIVE ??= scanNativePath({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() });
 } catch (err) {
   dialog.showErrorBox('密审台无法启动', (err as Error).message);
   app.exit(1);

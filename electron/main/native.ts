@@ -59,3 +59,13 @@ export function electronNativeBinding(
   if (!exists(path)) throw new NativeBindingMissingError(path);
   return path;
 }
+
+/**
+ * The scanner's native pass (electron/scanner/native.ts): beside the SQLite module in an
+ * installed app, where npm install built it in a checkout. Node-API makes that one build
+ * Electron's too. Handed to the scanner (and its pool threads) as MISHEN_SCAN_NATIVE.
+ */
+export function scanNativePath(t: Pick<NativeBindingTarget, 'packaged' | 'resourcesPath' | 'appPath'>): string {
+  if (t.packaged) return join(t.resourcesPath, PACKAGED_NATIVE_DIR, 'mishen_scan.node');
+  return join(t.appPath, 'electron', 'scanner', 'native', 'build', 'Release', 'mishen_scan.node');
+}

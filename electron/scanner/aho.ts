@@ -112,6 +112,12 @@ export class TermMatcher {
       }
   }
 
+  /** The automaton's tables, as the native pass (native.ts) walks them. */
+  tables(): AutomatonTables {
+    const { unitClass, rows, width, rowCount, fail, keyState, keyUnit, target, mask, outStart, outList, lengths } = this;
+    return { unitClass, rows, width, rowCount, fail, keyState, keyUnit, target, mask, outStart, outList, lengths };
+  }
+
   /** A transition's value: the state, with HAS_OUTPUT when terms end there (no extra read per step). */
   private flagged(state: number): number {
     return this.outStart[state + 1]! > this.outStart[state]! ? state | HAS_OUTPUT : state;
@@ -154,6 +160,21 @@ export class TermMatcher {
       for (let k = outStart[s]!; k < to; k++) hit(outList[k]!, i + 1 - lengths[outList[k]!]!, i + 1);
     }
   }
+}
+
+export interface AutomatonTables {
+  unitClass: Uint16Array;
+  rows: Int32Array;
+  width: number;
+  rowCount: number;
+  fail: Int32Array;
+  keyState: Int32Array;
+  keyUnit: Uint16Array;
+  target: Int32Array;
+  mask: number;
+  outStart: Int32Array;
+  outList: Int32Array;
+  lengths: Int32Array;
 }
 
 const HAS_OUTPUT = 1 << 30;

@@ -44,3 +44,14 @@ export function markStarts(rules: Rules): Array<string | null> {
   const first = [...new Set(rules.classification.marks.map((w) => w[0]!))].join('');
   return [null, first, first, null, null];
 }
+
+/**
+ * Words that every match of markPatterns begins with (a mark, a label, 保密期限), each
+ * possibly letter-spaced by up to two spaces or tabs: the lines without any of them hold
+ * no mark, and the scanner's native pass leaves them out (native.ts). Kept beside the
+ * patterns so that the two change together.
+ */
+export function markTriggers(rules: Rules): string[] {
+  const c = rules.classification;
+  return [...c.marks, ...c.labels, '保密期限'];
+}

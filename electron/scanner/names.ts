@@ -30,7 +30,9 @@ export function nameFinder(rules: Rules): NameFinder {
   const gap = `[ \\t${CELL_BOUNDARY}]*`;
   const labelled = new RegExp(`(?:${alt(rules.context.PERSON_NAME ?? ['姓名'])})(${gap}[:：]?${gap})([${CJK}]{2,4}?)${end}`, 'g');
   const surname = new RegExp(`^[${rules.surnames}]`);
-  const near = new RegExp(`(?<=${labelAlt ? `(?:${labelAlt})|` : ''}[^${CJK}]|^)([${rules.surnames}][${CJK}]{1,2}?)${end}`, 'g');
+  // The look-ahead for a surname comes first: the engine tries the long look-behind only
+  // where a name could start, not at every position.
+  const near = new RegExp(`(?=[${rules.surnames}])(?<=${labelAlt ? `(?:${labelAlt})|` : ''}[^${CJK}]|^)([${rules.surnames}][${CJK}]{1,2}?)${end}`, 'g');
   const isLabel = (w: string) => labels.some((l) => w.startsWith(l) || l.startsWith(w));
   const isName = (w: string) => !stopwords.has(w) && !isLabel(w);
 
@@ -52,7 +54,9 @@ export function nameFinder(rules: Rules): NameFinder {
       const from = Math.max(0, at - 16);
       let last: [number, number] | null = null;
       const window = t.slice(from, at);
-      for (const m of window.matchAll(near)) if (isName(m[1]!)) last = [from + m.index, from + m.index + m[1]!.length];
+      // exec on the one expression, not matchAll: matchAll copies it (a long pattern) on every call.
+      near.lastIndex = 0;
+      for (let m = near.exec(window); m; m = near.exec(window)) if (isName(m[1]!)) last = [from + m.index, from + m.index + m[1]!.length];
       // Only labels and punctuation may stand between a name and its number, no other
       // figures, except a short number alone in its own column (序号, 类别) of the same row.
       if (!last || /\d/.test(t.slice(last[1], at).replace(SHORT_CELL, ''))) return null;

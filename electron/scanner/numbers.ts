@@ -130,7 +130,12 @@ function mistypedId(digits: string, r: NumberRules): boolean {
 const DIGIT_RUN = /\d(?:\d|[ \u00a0\r\n-]{1,2}(?=\d))*[Xx]?(?!\d)/g;
 
 /** Every number in `t` that identifies a person (or is a phone), as [kind, start, end]. */
-export function findNumbers(t: string, r: NumberRules): Array<[FindingKind, number, number]> {
+export function findNumbers(
+  t: string,
+  r: NumberRules,
+  /** The 24 characters before offset `at`, as the whole text has them (the scanner's native path passes lines only). */
+  before: (at: number) => string = (at) => t.slice(Math.max(0, at - 24), at),
+): Array<[FindingKind, number, number]> {
   const out: Array<[FindingKind, number, number]> = [];
   for (const m of t.matchAll(DIGIT_RUN)) {
     const run = m[0];
@@ -138,13 +143,12 @@ export function findNumbers(t: string, r: NumberRules): Array<[FindingKind, numb
     // Groups of digits inside the run, with their positions in the text.
     const groups: Array<[number, number]> = [];
     for (const g of run.matchAll(/\d+[Xx]?/g)) groups.push([s0 + g.index, s0 + g.index + g[0].length]);
-    const before = t.slice(Math.max(0, s0 - 24), s0);
     const joined = run.replace(/[^\dXx]/g, '');
-    const whole = classifyNumber(joined, run.includes('-'), before, r);
+    const whole = classifyNumber(joined, run.includes('-'), before(s0), r);
     const parts =
       groups.length > 1
         ? groups.flatMap(([a, b]) => {
-            const k = classifyNumber(t.slice(a, b), false, t.slice(Math.max(0, a - 24), a), r);
+            const k = classifyNumber(t.slice(a, b), false, before(a), r);
             return k ? [[k, a, b] as [FindingKind, number, number]] : [];
           })
         : [];

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { writeUnits } from './native';
 import type { ListTerm, Rules } from './rules';
 
 // What the calling thread and a warm scanning thread say to each other (pool.ts,
@@ -45,7 +46,8 @@ export function encodeConfig(c: ScanConfig): { key: string; config: string } {
 
 export function toShared(text: string): SharedArrayBuffer {
   const sab = new SharedArrayBuffer(text.length * 2);
-  Buffer.from(sab).write(text, 'utf16le');
+  // The native copy is a plain memory copy; Buffer's encoder walks every character.
+  if (!writeUnits(text, new Uint16Array(sab))) Buffer.from(sab).write(text, 'utf16le');
   return sab;
 }
 

@@ -1,5 +1,5 @@
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { fromShared, type ScanJob, type ScanReply } from './pool-protocol';
+import type { ScanJob, ScanReply } from './pool-protocol';
 import { createScanner, type Scanner } from './scanner';
 
 // One warm scanning thread of the pool (pool.ts). It keeps the scanner built for the last
@@ -24,9 +24,7 @@ function run(job: ScanJob, reply: (r: ScanReply) => void): void {
     const blocks = job.cuts.length - 1;
     for (let i = Atomics.add(counter, 0, 1); i < blocks; i = Atomics.add(counter, 0, 1)) {
       const [from, to] = [job.cuts[i]!, job.cuts[i + 1]!];
-      const block = fromShared(job.text, from, to);
-      const marked = job.marked ? fromShared(job.marked, from, to) : block;
-      reply({ type: 'block', id: job.id, index: i, findings: scanner.scanBlock(block, marked, from) });
+      reply({ type: 'block', id: job.id, index: i, findings: scanner.scanShared(job.text, job.marked, from, to) });
     }
     reply({ type: 'done', id: job.id });
   } catch {

@@ -77,6 +77,18 @@ export class ScanPool {
     return scanWithHelpers(opts, chars < minChars ? [] : this.helpers(), segments, onProgress, undefined, run);
   }
 
+  /**
+   * Starts the threads and has each (and the calling thread) build its scanner for these
+   * options now, so that the next long scan finds them ready; resolves when all are.
+   */
+  async prepare(opts: ScannerOptions): Promise<void> {
+    const { key, config } = encoded(opts);
+    scannerFor(opts, { key });
+    // A job of no blocks: the thread builds its scanner for the key and reports done.
+    const job: ScanJob = { type: 'job', id: ++jobs, key, config, text: new SharedArrayBuffer(0), marked: null, cuts: [0], counter: new SharedArrayBuffer(4) };
+    await Promise.all(this.helpers().map((h) => ask(h, job, () => {}, new AbortController().signal)));
+  }
+
   async close(): Promise<void> {
     const ws = this.workers;
     this.workers = [];
@@ -93,6 +105,21 @@ type Segments = ReadonlyArray<{ location: string; text: string; cell?: string }>
 
 let jobs = 0;
 
+let mine: { key: string; scanner: Scanner } | null = null;
+
+/**
+ * The calling thread's scanner for these options, kept as a pool thread keeps its own:
+ * built again only when the rules, the list or the day change. Building the automaton
+ * of a 10,000-term list takes longer than scanning a long file with it.
+ */
+export function scannerFor(opts: ScannerOptions, { key }: { key: string } = encoded(opts)): Scanner {
+  if (mine?.key !== key) mine = { key, scanner: createScanner(opts) };
+  return mine.scanner;
+}
+
+const encoded = (opts: ScannerOptions) =>
+  encodeConfig({ rules: opts.rules, terms: opts.terms ?? [], today: (opts.today ?? new Date()).getTime(), blockChars: opts.blockChars });
+
 /**
  * The one-thread scan, shared with `helpers` block by block. Any block a helper took and
  * did not report (it failed or went away) is scanned here, so the result never depends
@@ -103,7 +130,7 @@ export async function scanWithHelpers(
   helpers: readonly Helper[],
   segments: Segments,
   onProgress?: (fraction: number) => void,
-  scanner: Scanner = createScanner(opts),
+  given?: Scanner,
   /**
    * For tests and the bench: `stats` is filled in with how many blocks the helpers scanned;
    * `callerScans: false` leaves every block to the helpers (the caller scans only what they
@@ -112,6 +139,9 @@ export async function scanWithHelpers(
   run: { stats?: ShareStats; callerScans?: boolean } = {},
 ): Promise<ScanResult> {
   const { stats } = run;
+  // Encoded once: the key finds this thread's scanner, the config goes to the helpers.
+  const { key, config } = encoded(opts);
+  const scanner = given ?? scannerFor(opts, { key });
   const prepared = prepareSegments(segments);
   const { text, marked, locate } = prepared;
   const cuts = scanner.blockCuts(text);
@@ -134,7 +164,6 @@ export async function scanWithHelpers(
   let allFound = () => {};
   if (helpers.length && blocks > 1) {
     const id = ++jobs;
-    const { key, config } = encodeConfig({ rules: opts.rules, terms: opts.terms ?? [], today: (opts.today ?? new Date()).getTime(), blockChars: opts.blockChars });
     const job: ScanJob = { type: 'job', id, key, config, text: toShared(text), marked: marked === text ? null : toShared(marked), cuts, counter };
     const ended = new AbortController();
     // Once every block is in, a helper still busy with an earlier job is not waited for.

@@ -2,7 +2,8 @@ import type { FoundText } from '../../shared/documents';
 import type { Ground } from '../../shared/workflow';
 import { TermMatcher } from './aho';
 import { fold } from './fold';
-import { markPatterns, markStarts } from './marks';
+import { markPatterns, markStarts, markTriggers } from './marks';
+import { GROUP, nativePass, type NativeBlock } from './native';
 import { nameFinder } from './names';
 import { hasSpacedCjk, normalize, wellFormed } from './normalize';
 import { CELL_BOUNDARY, findNumbers } from './numbers';
@@ -88,6 +89,8 @@ export interface ScannerOptions {
   /** Characters per scanning block; adjacent segments share a block so context carries over. */
   blockChars?: number;
   today?: Date;
+  /** false: JavaScript alone, even where the native pass is built (tests compare the two paths). */
+  native?: boolean;
 }
 
 export function createScanner(opts: ScannerOptions) {
@@ -144,12 +147,20 @@ export function createScanner(opts: ScannerOptions) {
   ) as Partial<Record<FindingKind, RegExp>>;
   const numberRules = { regions, today, phoneContext: contextRes.PHONE };
 
-  /**
-   * `block` is the text as stored; `marked` is the same text with CELL_BOUNDARY where two
-   * segments are separate cells, so that nothing joins across them.
-   */
-  function scanBlock(block: string, marked: string, base: number, locate: (globalStart: number) => string, out: Finding[]): void {
-    const { text: t, at } = fold(marked);
+  // The native pass (native.ts) marks the lines each group of detectors could match on,
+  // by what every match of the group contains: a digit (numbers, passports, plates,
+  // addresses), an '@' (e-mail), a mark or label word (markTriggers), a name label. With
+  // an empty list a pattern could match without its word, so then JavaScript alone.
+  const nameLabels = rules.context.PERSON_NAME ?? ['姓名'];
+  const markWords = markTriggers(rules);
+  const native =
+    opts.native !== false &&
+    rules.classification.marks.length > 0 && markWords.every((w) => w.length > 0) && nameLabels.length > 0 && nameLabels.every((w) => w.length > 0)
+      ? nativePass(matcher.tables(), [...markWords.map((word) => ({ word, group: GROUP.MARK })), ...nameLabels.map((word) => ({ word, group: GROUP.NAME }))])
+      : null;
+
+  /** One block's findings, each reported once (by kind, place and basis). */
+  function collector(textOf: (s: number, e: number) => string, base: number, locate: (globalStart: number) => string, out: Finding[]) {
     const seen = new Set<string>();
     const terms: Finding[] = [];
     // s and e are offsets into `block` (the original); `before` is the normalized text before it.
@@ -161,8 +172,25 @@ export function createScanner(opts: ScannerOptions) {
       const ctx = contextRes[kind];
       if (ctx && ctx.test(before)) c = Math.min(0.99, c + 0.15);
       const start = base + s;
-      into.push({ kind, text: block.slice(s, e), start, end: base + e, location: locate(start), confidence: Math.round(c * 100) / 100, ground, basisId });
+      into.push({ kind, text: textOf(s, e), start, end: base + e, location: locate(start), confidence: Math.round(c * 100) / 100, ground, basisId });
     };
+    return { put, terms };
+  }
+
+  /**
+   * `block` is the text as stored; `marked` is the same text with CELL_BOUNDARY where two
+   * segments are separate cells, so that nothing joins across them.
+   */
+  function scanBlock(block: string, marked: string, base: number, locate: (globalStart: number) => string, out: Finding[]): void {
+    const pass = native?.scan(marked);
+    if (pass) return scanLines(pass, stringSource(block, marked), base, locate, out);
+    scanBlockJs(block, marked, base, locate, out);
+  }
+
+  /** scanBlock in JavaScript alone: the whole block in every detector. */
+  function scanBlockJs(block: string, marked: string, base: number, locate: (globalStart: number) => string, out: Finding[]): void {
+    const { text: t, at } = fold(marked);
+    const { put, terms } = collector((s, e) => block.slice(s, e), base, locate, out);
     const add = (kind: FindingKind, s: number, e: number, ground?: Ground, basisId: string | null = null, confidence?: number) =>
       put(kind, at(s), at(e - 1) + 1, t.slice(Math.max(0, s - 24), s), ground, basisId, confidence);
 
@@ -208,6 +236,66 @@ export function createScanner(opts: ScannerOptions) {
   }
 
   /**
+   * scanBlock with the native pass: the same detectors in the same order, each on the
+   * lines of its group only (the digest), offsets mapped back to the block. Folding is
+   * one for one here (the pass declines any block where it is not), so the text before a
+   * finding is the folded original: read from the digest when the finding's line run
+   * holds it, else folded from the block.
+   */
+  function scanLines(pass: NativeBlock, src: BlockSource, base: number, locate: (globalStart: number) => string, out: Finding[]): void {
+    const { put, terms } = collector(src.text, base, locate, out);
+    const folded = (s: number, n: number) => fold(src.marked(Math.max(0, s - n), s)).text;
+    const [digits, ats, marks, labels] = [GROUP.DIGIT, GROUP.AT, GROUP.MARK, GROUP.NAME].map((g) => digestOf(pass.digests[g]!, pass.windows[g]!)) as [Digest, Digest, Digest, Digest];
+    /** The n characters before digest offset d of `g`, as the folded block has them. */
+    const before = (g: Digest, d: number, n = 24) => g.before(d, n) ?? folded(g.at(d), n);
+    const add = (g: Digest, kind: FindingKind, a: number, b: number, ground?: Ground, basisId: string | null = null, confidence?: number) => {
+      const [s, e] = g.span(a, b);
+      put(kind, s, e, before(g, a), ground, basisId, confidence);
+      return [s, e] as [number, number];
+    };
+
+    for (const [i, re] of markRes.entries())
+      for (const m of markFrom[i] ? jumpingMatches(markFrom[i].at, markFrom[i].starts, marks.text) : marks.text.matchAll(re)) {
+        const [s, e] = marks.span(m.index, m.index + m[0].length);
+        put('CLASSIFICATION_MARK', s, e, before(marks, m.index), undefined, null, undefined, terms);
+      }
+    // Personal numbers by their digest offset: the name before one is looked for there.
+    const personal: number[] = [];
+    for (const [k, a, b] of findNumbers(digits.text, numberRules, (x) => before(digits, x))) {
+      add(digits, k, a, b);
+      if (k !== 'PHONE') personal.push(a);
+    }
+    for (const m of ats.text.matchAll(email)) add(ats, 'EMAIL', m.index, m.index + m[0].length);
+    for (const m of digits.text.matchAll(passport)) {
+      add(digits, 'PASSPORT', m.index, m.index + m[0].length);
+      if (contextRes.PASSPORT?.test(before(digits, m.index))) personal.push(m.index);
+    }
+    for (const m of digits.text.matchAll(plate)) add(digits, 'PLATE', m.index, m.index + m[0].length);
+    for (const [a, b] of addressMatches(digits.text)) add(digits, 'ADDRESS', a, b);
+    for (const [a, b] of names.labelled(labels.text)) add(labels, 'PERSON_NAME', a, b, GROUND.PERSON_NAME, null, 0.75);
+    for (const d of personal) {
+      // names.before reads at most 16 characters back: the same characters, cut out here.
+      const at = digits.at(d);
+      const from = Math.max(0, at - 16);
+      const near = before(digits, d, 16);
+      const n = names.before(near, near.length);
+      if (n) put('PERSON_NAME', from + n[0], from + n[1], folded(from + n[0], 24), GROUND.PERSON_NAME, null, 0.6);
+    }
+
+    const { hits } = pass;
+    for (let k = 0; k < hits.length; k += 3) {
+      const f = fixed[hits[k]!]!;
+      put(f.kind, hits[k + 1]!, hits[k + 2]!, folded(hits[k + 1]!, 24), f.ground, f.basisId, undefined, terms);
+    }
+    if (patterns.length) {
+      const t = fold(src.marked(0, src.length)).text;
+      const pv = t.includes(CELL_BOUNDARY) ? t.replaceAll(CELL_BOUNDARY, '\n') : t;
+      for (const p of patterns) for (const [s, e] of re2Matches(p.re, pv)) put('NEGATIVE_LIST', s, e, folded(s, 24), p.ground, p.basisId, undefined, terms);
+    }
+    out.push(...longestOnly(terms));
+  }
+
+  /**
    * Where the text is cut into blocks: at line ends, so no number is split between blocks.
    * Threads that share a text scan these same blocks, so they find what one thread finds.
    */
@@ -248,6 +336,23 @@ export function createScanner(opts: ScannerOptions) {
       scanBlock(block, marked, base, () => '', out);
       return out;
     },
+    /**
+     * Findings of block [from, to) of a text in shared memory (scanSharedBlock); location
+     * left to the caller.
+     */
+    scanShared(text: SharedArrayBuffer, marked: SharedArrayBuffer | null, from: number, to: number): Finding[] {
+      const out: Finding[] = [];
+      const read = (sab: SharedArrayBuffer) => (s: number, e: number) => Buffer.from(sab, (from + s) * 2, (e - s) * 2).toString('utf16le');
+      // A pool thread hands the native pass the shared units as they are: the block is never
+      // decoded into a string, only the few characters each finding needs.
+      const pass = native?.scan(new Uint16Array(marked ?? text, from * 2, to - from));
+      if (pass) scanLines(pass, { length: to - from, text: read(text), marked: read(marked ?? text) }, from, () => '', out);
+      else {
+        const block = read(text)(0, to - from);
+        scanBlock(block, marked ? read(marked)(0, to - from) : block, from, () => '', out);
+      }
+      return out;
+    },
     /** Findings in a slice of the prepared text (a worker's part); location left to the caller. */
     scanSlice(text: string, marked: string, base: number): Finding[] {
       const out: Finding[] = [];
@@ -262,6 +367,63 @@ export function createScanner(opts: ScannerOptions) {
       findings.push(...gpsFindings(segments, located));
       findings.sort(byPlace);
       return { text, segments: located, findings };
+    },
+  };
+}
+
+interface Digest {
+  text: string;
+  /** The block offset of a digest offset. */
+  at(d: number): number;
+  /** A digest span [a, b) as a block span (a match never leaves its line). */
+  span(a: number, b: number): [number, number];
+  /** The n characters before digest offset d when its run of lines holds them all (or starts the block), else null. */
+  before(d: number, n: number): string | null;
+}
+
+/** A block as the native path reads it: strings on the calling thread, the shared copy on a pool thread. */
+export interface BlockSource {
+  length: number;
+  /** The block as stored, [s, e). */
+  text(s: number, e: number): string;
+  /** The block with its cell boundaries, [s, e). */
+  marked(s: number, e: number): string;
+}
+
+const stringSource = (block: string, marked: string): BlockSource => ({
+  length: block.length,
+  text: (s, e) => block.slice(s, e),
+  marked: (s, e) => marked.slice(s, e),
+});
+
+/** A group's lines from the native pass, with the way back to block offsets. */
+function digestOf(text: string, windows: Int32Array): Digest {
+  const count = windows.length / 3;
+  const run = (d: number): number => {
+    let lo = 0;
+    let hi = count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (windows[mid * 3 + 1]! <= d) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo * 3;
+  };
+  const at = (d: number): number => {
+    const w = run(d);
+    return windows[w]! + d - windows[w + 1]!;
+  };
+  return {
+    text,
+    at,
+    span: (a, b) => [at(a), at(b - 1) + 1],
+    before(d, n) {
+      const w = run(d);
+      const inRun = d - windows[w + 1]!;
+      const blockAt = windows[w]! + inRun;
+      // Enough of the run before d, or the run starts the block (nothing more to read there).
+      if (inRun >= n || (windows[w] === 0 && inRun === blockAt)) return text.slice(Math.max(d - n, windows[w + 1]!), d);
+      return null;
     },
   };
 }

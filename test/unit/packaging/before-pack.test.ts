@@ -91,6 +91,25 @@ describe('the beforePack hook', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('puts the scanner’s native pass beside it when built for the target, and goes without it (saying so) when not', async () => {
+    const scanAt = (root: string, bytes: Buffer) => {
+      mkdirSync(join(root, 'electron/scanner/native/build/Release'), { recursive: true });
+      writeFileSync(join(root, 'electron/scanner/native/build/Release/mishen_scan.node'), bytes);
+    };
+    const built = setup(elf(183));
+    scanAt(built.root, elf(183));
+    const logs: string[] = [];
+    await beforePack(context(3, 'linux', 'linux'), { root: built.root, rebuild: built.rebuild, log: (m: string) => logs.push(m) });
+    expect(readFileSync(join(packageNativeDir(built.root, 'linux', 'arm64'), 'mishen_scan.node'))).toEqual(elf(183));
+    expect(logs).toEqual([]);
+    const other = setup(elf(183));
+    scanAt(other.root, elf(62));
+    await beforePack(context(3, 'linux', 'linux'), { root: other.root, rebuild: other.rebuild, log: (m: string) => logs.push(m) });
+    expect(existsSync(join(packageNativeDir(other.root, 'linux', 'arm64'), 'mishen_scan.node'))).toBe(false);
+    expect(existsSync(join(packageNativeDir(other.root, 'linux', 'arm64'), 'better_sqlite3.node'))).toBe(true);
+    expect(logs).toEqual([expect.stringMatching(/no mishen_scan\.node for linux arm64 \(the build is elf x64\).*JavaScript alone/)]);
+  });
+
   it('refuses a build for another CPU or system, leaving nothing to package', async () => {
     const wrongCpu = setup(elf(62));
     await expect(beforePack(context(3, 'linux', 'linux'), { root: wrongCpu.root, rebuild: wrongCpu.rebuild })).rejects.toThrow(/elf x64, not linux arm64/);

@@ -119,7 +119,7 @@ describe('Electron’s build of the native module in the package', () => {
     for (const t of [{ os: 'linux', arch: 'arm64' }, { os: 'win', arch: 'x64' }]) {
       const r = extraResources(config, t).find((x) => x.to === 'native');
       expect(r?.from).toBe(resolve(ROOT, `build/native/package/${t.os}-${t.arch}`));
-      expect(r?.patterns).toEqual(['better_sqlite3.node']);
+      expect(r?.patterns).toEqual(['better_sqlite3.node', 'mishen_scan.node']);
     }
   });
 

@@ -9,7 +9,9 @@ import {
   electronBindingPath,
   electronNativeBinding,
   NativeBindingMissingError,
+  scanNativePath,
 } from '../../../electron/main/native';
+import { nativeCandidates } from '../../../electron/scanner/native';
 import * as script from '../../../scripts/native-electron.mjs';
 
 const MODULE = 'better-sqlite3-multiple-ciphers';
@@ -31,6 +33,16 @@ describe('which native build the main process loads', () => {
 
   it('uses the resources folder when packaged, whatever the checkout', () => {
     expect(electronBindingPath({ ...target, packaged: true })).toBe(join('/opt/密审台/resources/native/better_sqlite3.node'));
+  });
+
+  it('hands the scanner its native pass: beside the SQLite module when packaged, npm install’s build in a checkout', () => {
+    expect(scanNativePath({ ...target, packaged: true })).toBe(join('/opt/密审台/resources/native/mishen_scan.node'));
+    expect(scanNativePath(target)).toBe(join('/src/mishen/electron/scanner/native/build/Release/mishen_scan.node'));
+    // The scanner itself looks there first, then in the packaged resources, then in the checkout.
+    const c = nativeCandidates({ MISHEN_SCAN_NATIVE: '/x/mishen_scan.node' }, '/opt/密审台/resources');
+    expect(c.slice(0, 2)).toEqual(['/x/mishen_scan.node', join('/opt/密审台/resources/native/mishen_scan.node')]);
+    expect(c.some((p) => p.endsWith(join('electron', 'scanner', 'native', 'build', 'Release', 'mishen_scan.node')))).toBe(true);
+    expect(nativeCandidates({ MISHEN_SCAN_NATIVE: 'off' }, undefined).some((p) => p === 'off')).toBe(false);
   });
 
   it('never points at Node’s build in node_modules', () => {

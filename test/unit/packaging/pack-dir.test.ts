@@ -61,6 +61,11 @@ describe.runIf(supported)('electron-builder --linux dir, offline', () => {
     expect(readFileSync(join(run!.appOutDir, 'resources/native/better_sqlite3.node')).equals(run!.seededBinding)).toBe(true);
   });
 
+  it('puts the scanner’s native pass in resources/native, where the scanner looks first in the package', () => {
+    expect(readFileSync(join(run!.appOutDir, 'resources/native/mishen_scan.node')).equals(run!.scanBinding)).toBe(true);
+    expect(files.filter((f) => f.includes('mishen_scan') || f.endsWith('scan.c'))).toEqual([]);
+  });
+
   it('unpacks sharp and libvips next to app.asar', () => {
     const unpacked = join(run!.appOutDir, 'resources/app.asar.unpacked/node_modules');
     expect(statSync(join(unpacked, 'sharp')).isDirectory()).toBe(true);

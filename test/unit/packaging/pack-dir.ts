@@ -21,6 +21,8 @@ export interface PackRun {
   output: string;
   /** The stand-in for Electron's build of the SQLite module, as seeded. */
   seededBinding: Buffer;
+  /** The scanner's native pass as built by npm install. */
+  scanBinding: Buffer;
 }
 
 const STAND_INS: Record<string, string> = {
@@ -71,6 +73,11 @@ export function packLinuxDir(arch: 'x64' | 'arm64'): PackRun | null {
   writeFileSync(join(seeded, 'better_sqlite3.node'), seededBinding);
   writeFileSync(join(seeded, 'build.json'), JSON.stringify({ module: moduleVersion }));
 
+  // The scanner's native pass, as npm install built it (this machine's system and CPU).
+  const scanBinding = readFileSync(join(ROOT, 'electron/scanner/native/build/Release/mishen_scan.node'));
+  mkdirSync(join(proj, 'electron/scanner/native/build/Release'), { recursive: true });
+  writeFileSync(join(proj, 'electron/scanner/native/build/Release/mishen_scan.node'), scanBinding);
+
   const electronDist = join(scratch, 'electron-dist');
   mkdirSync(electronDist);
   writeFileSync(join(electronDist, 'electron'), Buffer.concat([Buffer.from('stand-in binary\0'), Buffer.from(FUSE_SENTINEL), Buffer.from([1, FACTORY_WIRE.length]), Buffer.from(FACTORY_WIRE), Buffer.from('\0')]));
@@ -101,5 +108,5 @@ export function packLinuxDir(arch: 'x64' | 'arm64'): PackRun | null {
     },
   );
   const appOutDir = join(dist, arch === 'x64' ? 'linux-unpacked' : `linux-${arch}-unpacked`);
-  return { scratch, appOutDir, status: r.status, output: `${r.stdout}\n${r.stderr}`, seededBinding };
+  return { scratch, appOutDir, status: r.status, output: `${r.stdout}\n${r.stderr}`, seededBinding, scanBinding };
 }

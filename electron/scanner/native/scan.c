@@ -1,0 +1,502 @@
+// The scanner's one pass over a block, in C (Node-API, so one build serves Node and
+// Electron). It does only what must touch every character:
+//   - tells the caller when the block needs the JavaScript path (characters that fold to
+//     nothing or to more than one, letter-spaced Chinese: offsets would move);
+//   - folds full-width forms (the reader's view, as fold.ts does);
+//   - runs the term automaton that aho.ts builds (the tables are passed in, not rebuilt,
+//     so both paths walk the same automaton);
+//   - marks the lines where each group of detectors could match anything (a digit, an
+//     '@', a mark or label word, a name label), and hands back those lines, folded, as
+//     one text per group. The detectors themselves (regular expressions, check digits,
+//     context words) stay in scanner.ts and run on those lines only.
+// The result is checked against the JavaScript path in test/unit/scanner/native.test.ts.
+
+#include <node_api.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HAS_OUTPUT (1 << 30)
+#define STATE_MASK (HAS_OUTPUT - 1)
+#define GROUPS 4
+#define G_DIGIT 1
+#define G_AT 2
+#define STREAMS 8
+
+typedef struct {
+  uint16_t *unit_class; // 65536
+  int32_t *rows;
+  int32_t width, row_count;
+  int32_t *fail;
+  int32_t *key_state;
+  uint16_t *key_unit;
+  int32_t *target;
+  uint32_t mask;
+  int32_t *out_start, *out_list, *lengths;
+  // Trigger words: word k is words[word_start[k] .. word_start[k + 1]), in the groups word_group[k].
+  uint16_t *words;
+  int32_t *word_start;
+  uint8_t *word_group;
+  int32_t word_count;
+  uint8_t *first_group; // 65536: groups of the words that start with this unit
+  uint8_t *flags;       // 65536: F_* below, for the pass over the text as stored
+  int32_t max_len;      // the longest term, in units
+} Tables;
+
+#define F_IDEOGRAPH 1
+#define F_SPACING 2
+#define F_FOLDS 4
+#define F_NOT_ONE_FOR_ONE 8
+#define F_DIGIT 16
+#define F_AT 32
+#define F_NEWLINE 64
+#define F_WORD 128
+
+typedef struct {
+  int32_t *v;
+  size_t n, cap;
+} Ints;
+
+static int ints_push(Ints *a, int32_t x) {
+  if (a->n == a->cap) {
+    size_t cap = a->cap ? a->cap * 2 : 256;
+    int32_t *v = realloc(a->v, cap * sizeof(int32_t));
+    if (!v) return 0;
+    a->v = v;
+    a->cap = cap;
+  }
+  a->v[a->n++] = x;
+  return 1;
+}
+
+#define CHECK(call)                                  \
+  do {                                               \
+    if ((call) != napi_ok) goto fail;                \
+  } while (0)
+
+static void tables_free(Tables *t) {
+  if (!t) return;
+  free(t->unit_class);
+  free(t->rows);
+  free(t->fail);
+  free(t->key_state);
+  free(t->key_unit);
+  free(t->target);
+  free(t->out_start);
+  free(t->out_list);
+  free(t->lengths);
+  free(t->words);
+  free(t->word_start);
+  free(t->word_group);
+  free(t->first_group);
+  free(t->flags);
+  free(t);
+}
+
+static void finalize(napi_env env, void *data, void *hint) {
+  (void)env;
+  (void)hint;
+  tables_free((Tables *)data);
+}
+
+// A copy of a typed array property; `length` gets its element count.
+static void *copy_array(napi_env env, napi_value obj, const char *name, napi_typedarray_type want, size_t elem, size_t *length) {
+  napi_value v;
+  bool is;
+  napi_typedarray_type type;
+  size_t len;
+  void *data;
+  if (napi_get_named_property(env, obj, name, &v) != napi_ok) return NULL;
+  if (napi_is_typedarray(env, v, &is) != napi_ok || !is) return NULL;
+  if (napi_get_typedarray_info(env, v, &type, &len, &data, NULL, NULL) != napi_ok || type != want) return NULL;
+  void *out = malloc(len * elem + 1);
+  if (!out) return NULL;
+  if (len) memcpy(out, data, len * elem);
+  if (length) *length = len;
+  return out;
+}
+
+static int get_int(napi_env env, napi_value obj, const char *name, int32_t *out) {
+  napi_value v;
+  return napi_get_named_property(env, obj, name, &v) == napi_ok && napi_get_value_int32(env, v, out) == napi_ok;
+}
+
+static inline int is_ideograph(uint16_t c) { return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x2e80 && c <= 0x2fdf); }
+static inline int is_spacing(uint16_t c) { return c == 0x20 || c == 0xa0 || c == 0x3000; }
+// Units that fold.ts cannot fold one for one (normalize() drops or expands them).
+static inline int not_one_for_one(uint16_t c) {
+  return c == 0xad || (c >= 0x200b && c <= 0x200f) || (c >= 0x2060 && c <= 0x2064) || c == 0xfeff || (c >= 0x2e80 && c <= 0x2fdf);
+}
+
+static inline uint16_t fold_unit(uint16_t c) {
+  if (c >= 0xff01 && c <= 0xff5e) return (uint16_t)(c - 0xfee0);
+  return c == 0x3000 ? 0x20 : c;
+}
+
+static inline uint32_t slot(int32_t s, uint32_t c) {
+  uint32_t x = ((uint32_t)s * 0x9e3779b1u) ^ (c * 0x85ebca6bu);
+  return x ^ (x >> 16);
+}
+
+static napi_value create(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1], result;
+  Tables *t = calloc(1, sizeof(Tables));
+  size_t n_class = 0, n_rows = 0, n_words = 0, n_ws = 0, n_wg = 0, n_fail = 0, n_os = 0, n_ks = 0;
+  int32_t mask = 0;
+  if (!t) goto fail;
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc < 1) goto fail;
+  napi_value c = argv[0];
+  t->unit_class = copy_array(env, c, "unitClass", napi_uint16_array, 2, &n_class);
+  t->rows = copy_array(env, c, "rows", napi_int32_array, 4, &n_rows);
+  t->fail = copy_array(env, c, "fail", napi_int32_array, 4, &n_fail);
+  t->key_state = copy_array(env, c, "keyState", napi_int32_array, 4, &n_ks);
+  t->key_unit = copy_array(env, c, "keyUnit", napi_uint16_array, 2, NULL);
+  t->target = copy_array(env, c, "target", napi_int32_array, 4, NULL);
+  t->out_start = copy_array(env, c, "outStart", napi_int32_array, 4, &n_os);
+  t->out_list = copy_array(env, c, "outList", napi_int32_array, 4, NULL);
+  t->lengths = copy_array(env, c, "lengths", napi_int32_array, 4, NULL);
+  t->words = copy_array(env, c, "words", napi_uint16_array, 2, &n_words);
+  t->word_start = copy_array(env, c, "wordStart", napi_int32_array, 4, &n_ws);
+  t->word_group = copy_array(env, c, "wordGroup", napi_uint8_array, 1, &n_wg);
+  if (!t->unit_class || !t->rows || !t->fail || !t->key_state || !t->key_unit || !t->target || !t->out_start || !t->out_list || !t->lengths ||
+      !t->words || !t->word_start || !t->word_group)
+    goto fail;
+  if (!get_int(env, c, "width", &t->width) || !get_int(env, c, "rowCount", &t->row_count) || !get_int(env, c, "mask", &mask)) goto fail;
+  t->mask = (uint32_t)mask;
+  // The shapes the scan relies on, checked once here rather than on every step.
+  if (n_class != 65536 || t->width < 1 || t->row_count < 1 || (size_t)t->row_count * (size_t)t->width > n_rows || n_ks != (size_t)mask + 1 ||
+      n_os != n_fail + 1 || n_ws < 1 || n_wg + 1 != n_ws || (size_t)t->word_start[n_wg] > n_words)
+    goto fail;
+  t->word_count = (int32_t)n_wg;
+  t->first_group = calloc(65536, 1);
+  if (!t->first_group) goto fail;
+  for (int32_t k = 0; k < t->word_count; k++) {
+    if (t->word_start[k + 1] <= t->word_start[k]) goto fail;
+    t->first_group[t->words[t->word_start[k]]] |= t->word_group[k];
+  }
+  t->flags = calloc(65536, 1);
+  if (!t->flags) goto fail;
+  for (uint32_t c = 0; c < 65536; c++) {
+    uint8_t f = 0;
+    uint16_t folded = fold_unit((uint16_t)c);
+    if (is_ideograph((uint16_t)c)) f |= F_IDEOGRAPH;
+    if (is_spacing((uint16_t)c)) f |= F_SPACING;
+    if (folded != c) f |= F_FOLDS;
+    if (not_one_for_one((uint16_t)c)) f |= F_NOT_ONE_FOR_ONE;
+    if (folded >= '0' && folded <= '9') f |= F_DIGIT;
+    if (folded == '@') f |= F_AT;
+    if (c == '\n') f |= F_NEWLINE;
+    if (t->first_group[folded]) f |= F_WORD;
+    t->flags[c] = f;
+  }
+  for (size_t k = 0; k + 1 < n_os; k++)
+    if (t->out_start[k + 1] > t->out_start[k])
+      for (int32_t j = t->out_start[k]; j < t->out_start[k + 1]; j++)
+        if (t->lengths[t->out_list[j]] > t->max_len) t->max_len = t->lengths[t->out_list[j]];
+  CHECK(napi_create_external(env, t, finalize, NULL, &result));
+  return result;
+fail:
+  tables_free(t);
+  napi_throw_error(env, NULL, "mishen_scan: bad tables");
+  return NULL;
+}
+
+// Whether word k occurs at text[i..]: its units in order, with at most two spaces or tabs
+// between two of them (marks may be letter-spaced: 绝 密). A superset for the words that
+// the detectors take unspaced, which is all a trigger needs to be.
+static int word_at(const Tables *t, int32_t k, const uint16_t *text, size_t n, size_t i) {
+  const uint16_t *w = t->words + t->word_start[k];
+  int32_t len = t->word_start[k + 1] - t->word_start[k];
+  // The text ahead is not folded yet: fold as it is read.
+  if (fold_unit(text[i]) != w[0]) return 0;
+  size_t p = i + 1;
+  for (int32_t j = 1; j < len; j++) {
+    int gaps = 0;
+    while (p < n && gaps < 2 && (fold_unit(text[p]) == ' ' || text[p] == '\t') && fold_unit(text[p]) != w[j]) p++, gaps++;
+    if (p >= n || fold_unit(text[p]) != w[j]) return 0;
+    p++;
+  }
+  return 1;
+}
+
+typedef struct {
+  Ints windows; // per window: block start, digest start, length
+  int32_t open_start, open_end;
+  int32_t digest_len;
+} Group;
+
+static int group_close(Group *g) {
+  if (g->open_end <= g->open_start) return 1;
+  int32_t len = g->open_end - g->open_start;
+  // Windows are joined by U+001F and a line break (the digest reads as separate lines to
+  // every detector: no digit joins across U+001F, and each window starts after a '\n').
+  int32_t at = g->windows.n ? g->digest_len + 2 : 0;
+  if (!ints_push(&g->windows, g->open_start) || !ints_push(&g->windows, at) || !ints_push(&g->windows, len)) return 0;
+  g->digest_len = at + len;
+  g->open_start = g->open_end = 0;
+  return 1;
+}
+
+// The line [start, end) is of interest to the group: extend the open window, or open a
+// new one. Two windows less than three units apart are one: a number joins digits across
+// at most two spaces, hyphens or line breaks (numbers.ts), and such a gap could hold them.
+static int group_add(Group *g, int32_t start, int32_t end) {
+  if (g->open_end > g->open_start && start - g->open_end <= 2) {
+    g->open_end = end;
+    return 1;
+  }
+  if (!group_close(g)) return 0;
+  g->open_start = start;
+  g->open_end = end;
+  return 1;
+}
+
+typedef struct {
+  int32_t state;
+  size_t at, from, to;
+  Ints hits;
+} Stream;
+
+// A deep state's transition: its own from the hash table, else its failure state's.
+static int32_t deep_step(const Tables *t, int32_t s, uint16_t c, uint16_t cls) {
+  for (;;) {
+    if (s < t->row_count) return t->rows[(size_t)s * t->width + cls];
+    uint32_t h = slot(s, c) & t->mask;
+    int32_t k = t->key_state[h];
+    while (k != 0 && (k != s || t->key_unit[h] != c)) {
+      h = (h + 1) & t->mask;
+      k = t->key_state[h];
+    }
+    if (k != 0) return t->target[h];
+    s = t->fail[s];
+  }
+}
+
+// One unit of one part (aho.ts TermMatcher.scan, step for step); 0 when out of memory.
+static inline int stream_step(const Tables *t, Stream *st, const uint16_t *text) {
+  size_t i = st->at++;
+  uint16_t c = text[i];
+  uint16_t cls = t->unit_class[c];
+  if (cls == 0) {
+    // A unit that occurs in no term leads back to the root, and from there nowhere.
+    st->state = 0;
+    return 1;
+  }
+  int32_t s = st->state;
+  int32_t v = s < t->row_count ? t->rows[(size_t)s * t->width + cls] : deep_step(t, s, c, cls);
+  st->state = v & STATE_MASK;
+  if (v < HAS_OUTPUT || i < st->from) return 1;
+  s = st->state;
+  for (int32_t k = t->out_start[s]; k < t->out_start[s + 1]; k++) {
+    int32_t id = t->out_list[k];
+    if (!ints_push(&st->hits, id) || !ints_push(&st->hits, (int32_t)(i + 1) - t->lengths[id]) || !ints_push(&st->hits, (int32_t)i + 1)) return 0;
+  }
+  return 1;
+}
+
+static napi_value scan(napi_env env, napi_callback_info info) {
+  size_t argc = 2;
+  napi_value argv[2], result = NULL, null_value;
+  Tables *t;
+  uint16_t *text = NULL;
+  size_t n = 0;
+  Ints hits = {0};
+  Group groups[GROUPS];
+  memset(groups, 0, sizeof groups);
+  napi_get_null(env, &null_value);
+  CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
+  if (argc < 2) goto fail;
+  CHECK(napi_get_value_external(env, argv[0], (void **)&t));
+  // The block as a string (the calling thread) or as UTF-16 units in shared memory (a
+  // pool thread, which then never decodes the block into a string). Copied either way:
+  // the pass folds its copy in place.
+  bool is_array = false;
+  CHECK(napi_is_typedarray(env, argv[1], &is_array));
+  if (is_array) {
+    napi_typedarray_type type;
+    void *data;
+    CHECK(napi_get_typedarray_info(env, argv[1], &type, &n, &data, NULL, NULL));
+    if (type != napi_uint16_array) goto fail;
+    text = malloc((n + 1) * sizeof(uint16_t));
+    if (!text) goto fail;
+    if (n) memcpy(text, data, n * sizeof(uint16_t));
+  } else {
+    CHECK(napi_get_value_string_utf16(env, argv[1], NULL, 0, &n));
+    text = malloc((n + 1) * sizeof(uint16_t));
+    if (!text) goto fail;
+    CHECK(napi_get_value_string_utf16(env, argv[1], (char16_t *)text, n + 1, &n));
+  }
+
+  // Pass 1, over the text as stored: leave to the JavaScript path what would move offsets,
+  // fold in place, and mark the lines of interest to each group. Letter-spaced Chinese is
+  // an ideograph, spaces, an ideograph (normalize.ts SPACED_CJK), as hasSpacedCjk sees it.
+  const uint8_t *flags = t->flags;
+  int spaced = 0; // 0: nothing; 1: after an ideograph; 2: after an ideograph and spaces
+  size_t line_start = 0;
+  uint8_t line_groups = 0;
+  for (size_t i = 0; i < n; i++) {
+    uint16_t c = text[i];
+    uint8_t f = flags[c];
+    if (f == F_IDEOGRAPH) {
+      if (spaced == 2) goto fallback;
+      spaced = 1;
+      continue;
+    }
+    if (f & F_NOT_ONE_FOR_ONE) goto fallback;
+    if (f & F_IDEOGRAPH) {
+      if (spaced == 2) goto fallback;
+      spaced = 1;
+    } else if (f & F_SPACING) {
+      if (spaced) spaced = 2;
+    } else {
+      spaced = 0;
+    }
+    if (!f) continue;
+    if (f & F_WORD) {
+      uint8_t fg = t->first_group[fold_unit(c)];
+      if (fg & ~line_groups)
+        for (int32_t k = 0; k < t->word_count; k++)
+          if ((t->word_group[k] & ~line_groups) && word_at(t, k, text, n, i)) line_groups |= t->word_group[k];
+    }
+    if (f & F_FOLDS) text[i] = fold_unit(c);
+    if (f & F_DIGIT) line_groups |= G_DIGIT;
+    if (f & F_AT) line_groups |= G_AT;
+    if (f & F_NEWLINE) {
+      if (line_groups)
+        for (int g = 0; g < GROUPS; g++)
+          if ((line_groups & (1 << g)) && !group_add(&groups[g], (int32_t)line_start, (int32_t)i + 1)) goto fail;
+      line_start = i + 1;
+      line_groups = 0;
+    }
+  }
+  for (int g = 0; g < GROUPS; g++) {
+    if ((line_groups & (1 << g)) && n > line_start && !group_add(&groups[g], (int32_t)line_start, (int32_t)n)) goto fail;
+    if (!group_close(&groups[g])) goto fail;
+  }
+
+  // Pass 2: the term automaton over the folded text, in STREAMS interleaved parts. One
+  // automaton step waits for the one before (a read that depends on the last state); parts
+  // walked side by side keep the core busy. The state at any unit depends only on the
+  // max_len units up to it, so a part starts max_len - 1 units early from the root, and
+  // reports only the terms that end inside it: the same hits, in the same order.
+  if (t->max_len > 0) {
+    size_t part = (n + STREAMS - 1) / STREAMS;
+    if (part < (size_t)t->max_len * 64) part = n; // short text: one part
+    Stream st[STREAMS];
+    int parts = 0;
+    for (size_t from = 0; from < n && parts < STREAMS; from += part, parts++) {
+      size_t warm = from >= (size_t)t->max_len - 1 ? from - ((size_t)t->max_len - 1) : 0;
+      st[parts] = (Stream){.state = 0, .at = warm, .from = from, .to = from + part < n ? from + part : n, .hits = {0}};
+    }
+    // All parts but the last have the same length; the last may be shorter: walk side by
+    // side while every part has units left, then each part to its end.
+    size_t common = (size_t)-1;
+    for (int k = 0; k < parts; k++)
+      if (st[k].to - st[k].at < common) common = st[k].to - st[k].at;
+    if (parts == STREAMS) {
+      for (size_t j = 0; j < common; j++) {
+        int ok = 1;
+        for (int k = 0; k < STREAMS; k++) ok &= stream_step(t, &st[k], text);
+        if (!ok) goto fail_streams;
+      }
+    }
+    for (int k = 0; k < parts; k++)
+      while (st[k].at < st[k].to)
+        if (!stream_step(t, &st[k], text)) goto fail_streams;
+    for (int k = 0; k < parts; k++) {
+      for (size_t j = 0; j < st[k].hits.n; j++)
+        if (!ints_push(&hits, st[k].hits.v[j])) goto fail_streams;
+      free(st[k].hits.v);
+      st[k].hits.v = NULL;
+    }
+    goto streams_done;
+  fail_streams:
+    for (int k = 0; k < parts; k++) free(st[k].hits.v);
+    goto fail;
+  }
+streams_done:;
+
+  // The result: { hits: Int32Array of (term, start, end), digests: string[], windows: Int32Array[] }.
+  napi_value obj, arr, buf, digests, windows;
+  void *data;
+  CHECK(napi_create_object(env, &obj));
+  CHECK(napi_create_arraybuffer(env, hits.n * 4, &data, &buf));
+  if (hits.n) memcpy(data, hits.v, hits.n * 4);
+  CHECK(napi_create_typedarray(env, napi_int32_array, hits.n, buf, 0, &arr));
+  CHECK(napi_set_named_property(env, obj, "hits", arr));
+  CHECK(napi_create_array_with_length(env, GROUPS, &digests));
+  CHECK(napi_create_array_with_length(env, GROUPS, &windows));
+  for (int g = 0; g < GROUPS; g++) {
+    Group *gr = &groups[g];
+    uint16_t *d = malloc(((size_t)gr->digest_len + 1) * sizeof(uint16_t));
+    if (!d) goto fail;
+    for (size_t w = 0; w < gr->windows.n; w += 3) {
+      int32_t from = gr->windows.v[w], at = gr->windows.v[w + 1], len = gr->windows.v[w + 2];
+      if (w) d[at - 2] = 0x1f, d[at - 1] = '\n';
+      memcpy(d + at, text + from, (size_t)len * sizeof(uint16_t));
+    }
+    napi_value str;
+    napi_status st = napi_create_string_utf16(env, (const char16_t *)d, (size_t)gr->digest_len, &str);
+    free(d);
+    CHECK(st);
+    CHECK(napi_set_element(env, digests, (uint32_t)g, str));
+    CHECK(napi_create_arraybuffer(env, gr->windows.n * 4, &data, &buf));
+    if (gr->windows.n) memcpy(data, gr->windows.v, gr->windows.n * 4);
+    CHECK(napi_create_typedarray(env, napi_int32_array, gr->windows.n, buf, 0, &arr));
+    CHECK(napi_set_element(env, windows, (uint32_t)g, arr));
+  }
+  CHECK(napi_set_named_property(env, obj, "digests", digests));
+  CHECK(napi_set_named_property(env, obj, "windows", windows));
+  result = obj;
+  goto done;
+fallback:
+  result = null_value;
+  goto done;
+fail:
+  result = NULL;
+  {
+    bool pending = false;
+    napi_is_exception_pending(env, &pending);
+    if (!pending) napi_throw_error(env, NULL, "mishen_scan: scan failed");
+  }
+done:
+  free(text);
+  free(hits.v);
+  for (int g = 0; g < GROUPS; g++) free(groups[g].windows.v);
+  return result;
+}
+
+// write(text, units): the string's UTF-16 units into a Uint16Array of its length (the
+// pool's shared copy of a text), without the encoder's per-character loop. Node-API
+// always ends what it writes with a terminating unit, so it writes all but the last
+// unit here and the caller sets that one (native.ts writeUnits).
+static napi_value write_units(napi_env env, napi_callback_info info) {
+  size_t argc = 2, n = 0, len = 0, copied = 0;
+  napi_value argv[2];
+  napi_typedarray_type type;
+  void *data;
+  bool is_array = false;
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 2) goto fail;
+  if (napi_get_value_string_utf16(env, argv[0], NULL, 0, &n) != napi_ok) goto fail;
+  if (napi_is_typedarray(env, argv[1], &is_array) != napi_ok || !is_array) goto fail;
+  if (napi_get_typedarray_info(env, argv[1], &type, &len, &data, NULL, NULL) != napi_ok || type != napi_uint16_array || len != n) goto fail;
+  if (n == 0) return NULL;
+  if (napi_get_value_string_utf16(env, argv[0], (char16_t *)data, n, &copied) != napi_ok || copied + 1 != n) goto fail;
+  return NULL;
+fail:
+  napi_throw_error(env, NULL, "mishen_scan: write failed");
+  return NULL;
+}
+
+NAPI_MODULE_INIT() {
+  napi_value fn;
+  if (napi_create_function(env, "create", NAPI_AUTO_LENGTH, create, NULL, &fn) != napi_ok) return NULL;
+  if (napi_set_named_property(env, exports, "create", fn) != napi_ok) return NULL;
+  if (napi_create_function(env, "scan", NAPI_AUTO_LENGTH, scan, NULL, &fn) != napi_ok) return NULL;
+  if (napi_set_named_property(env, exports, "scan", fn) != napi_ok) return NULL;
+  if (napi_create_function(env, "write", NAPI_AUTO_LENGTH, write_units, NULL, &fn) != napi_ok) return NULL;
+  if (napi_set_named_property(env, exports, "write", fn) != napi_ok) return NULL;
+  return exports;
+}
