@@ -14,7 +14,11 @@ import { APP_ORIGIN, APP_SCHEME, hardenContents, hardenSession, windowOptions } 
 try {
   useNativeBinding(electronNativeBinding(app));
   // Set before any scanning thread starts: they read it from the environment they inherit.
-  process.env.MISHEN_SCAN_NATIVE ??= scanNativePath({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() });
+  // An installed app loads native code only from its own resources, whatever the
+  // environment it was started with says (as its fuses ignore NODE_OPTIONS).
+  const scanNative = scanNativePath({ packaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() });
+  if (app.isPackaged) process.env.MISHEN_SCAN_NATIVE = scanNative;
+  else process.env.MISHEN_SCAN_NATIVE ??= scanNative;
 } catch (err) {
   dialog.showErrorBox('密审台无法启动', (err as Error).message);
   app.exit(1);

@@ -44,10 +44,12 @@ export function encodeConfig(c: ScanConfig): { key: string; config: string } {
   return { key, config };
 }
 
-export function toShared(text: string): SharedArrayBuffer {
-  const sab = new SharedArrayBuffer(text.length * 2);
+/** The text's UTF-16 units in shared memory: in `into` when given (at least text.length * 2 bytes), else a new buffer. */
+export function toShared(text: string, into?: SharedArrayBuffer): SharedArrayBuffer {
+  const sab = into ?? new SharedArrayBuffer(text.length * 2);
+  if (sab.byteLength < text.length * 2) throw new RangeError('shared buffer too small');
   // The native copy is a plain memory copy; Buffer's encoder walks every character.
-  if (!writeUnits(text, new Uint16Array(sab))) Buffer.from(sab).write(text, 'utf16le');
+  if (!writeUnits(text, new Uint16Array(sab, 0, text.length))) Buffer.from(sab, 0, text.length * 2).write(text, 'utf16le');
   return sab;
 }
 

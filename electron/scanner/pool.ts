@@ -107,6 +107,32 @@ let jobs = 0;
 
 let mine: { key: string; scanner: Scanner } | null = null;
 
+// Shared copies of texts, kept a little while for the next long scan on this thread: the
+// first write to a new buffer faults in every page of it, which costs more than the copy.
+// A buffer is lent to one scan at a time; none is kept longer than SPARE_MS after use.
+const SPARE_MS = 10_000;
+const spare: Array<{ sab: SharedArrayBuffer; drop: NodeJS.Timeout }> = [];
+
+function borrowShared(text: string): SharedArrayBuffer {
+  const i = spare.findIndex((s) => s.sab.byteLength >= text.length * 2 && s.sab.byteLength <= text.length * 4 + 65536);
+  if (i < 0) return toShared(text);
+  const [{ sab, drop }] = spare.splice(i, 1) as [{ sab: SharedArrayBuffer; drop: NodeJS.Timeout }];
+  clearTimeout(drop);
+  return toShared(text, sab);
+}
+
+function returnShared(sab: SharedArrayBuffer): void {
+  if (spare.length >= 2) clearTimeout(spare.shift()!.drop);
+  const entry = {
+    sab,
+    drop: setTimeout(() => {
+      const k = spare.indexOf(entry);
+      if (k >= 0) spare.splice(k, 1);
+    }, SPARE_MS).unref(),
+  };
+  spare.push(entry);
+}
+
 /**
  * The calling thread's scanner for these options, kept as a pool thread keeps its own:
  * built again only when the rules, the list or the day change. Building the automaton
@@ -162,9 +188,11 @@ export async function scanWithHelpers(
   const counter = new SharedArrayBuffer(4);
   let waits: Promise<void> = Promise.resolve();
   let allFound = () => {};
+  let lent: SharedArrayBuffer[] = [];
   if (helpers.length && blocks > 1) {
     const id = ++jobs;
-    const job: ScanJob = { type: 'job', id, key, config, text: toShared(text), marked: marked === text ? null : toShared(marked), cuts, counter };
+    const job: ScanJob = { type: 'job', id, key, config, text: borrowShared(text), marked: marked === text ? null : borrowShared(marked), cuts, counter };
+    lent = [job.text, ...(job.marked ? [job.marked] : [])];
     const ended = new AbortController();
     // Once every block is in, a helper still busy with an earlier job is not waited for.
     allFound = () => done === blocks && ended.abort();
@@ -175,6 +203,8 @@ export async function scanWithHelpers(
   allFound();
   await waits;
   for (let i = 0; i < blocks; i++) if (!found[i]) scanHere(i);
+  // Every block is in: no helper reads this job's text any more (a late one finds no block left).
+  for (const sab of lent) returnShared(sab);
 
   const findings = found.flatMap((f) => f!);
   findings.push(...gpsFindings(segments, prepared.located));

@@ -85,6 +85,18 @@ describe('the warm scanning pool', () => {
     expect(withNew.findings.some((f) => f.basisId === 'neg-9')).toBe(true);
   }, 120_000);
 
+  it('finds in each text only what is there, when the shared copy of an earlier, longer text is used again', async () => {
+    const opts = { rules: defaultRules(), terms: TERMS, today, blockChars: BLOCK };
+    const long = onEveryCut(3000);
+    // Shorter by a few lines, and different: what is left of the long text past its end must stay unread.
+    const texts = [long, lines(2800).join('\n'), long.slice(0, long.length - 5000), lines(2900).reverse().join('\n')];
+    for (const t of texts) {
+      const segments = [{ location: '正文', text: t }];
+      const shared = await pool.scan(opts, segments, undefined, 0, { callerScans: false });
+      expect(shared.findings).toEqual(createScanner(opts).scan(segments).findings);
+    }
+  }, 120_000);
+
   it('reports progress from 0 to 1 and scans short texts without the pool', async () => {
     const opts = { rules: defaultRules(), terms: TERMS, today, blockChars: BLOCK };
     const seen: number[] = [];
