@@ -15,6 +15,8 @@ export class TermMatcher {
   private readonly outStart: Int32Array;
   private readonly outList: Int32Array;
   private readonly lengths: Int32Array;
+  private readonly parent: Int32Array;
+  private readonly edgeUnit: Uint16Array;
   // The hash table of transitions (state, unit) → state; keyState 0 marks an empty slot.
   private readonly keyState: Int32Array;
   private readonly keyUnit: Uint16Array;
@@ -79,6 +81,16 @@ export class TermMatcher {
       this.outStart[k + 1] = this.outStart[k]! + out[st]!.length;
     });
     this.outList = Int32Array.from(order.flatMap((st) => out[st]!));
+    // Each state's parent and the unit that leads there (the root has none): the native
+    // pass reads from them which terms a block can hold at all.
+    this.parent = new Int32Array(next.length);
+    this.edgeUnit = new Uint16Array(next.length);
+    order.forEach((st, k) => {
+      for (const [c, t] of next[st]!) {
+        this.parent[id[t]!] = k;
+        this.edgeUnit[id[t]!] = c;
+      }
+    });
 
     let classes = 1;
     for (const term of this.terms) for (let i = 0; i < term.length; i++) if (this.unitClass[term.charCodeAt(i)] === 0) this.unitClass[term.charCodeAt(i)] = classes++;
@@ -114,8 +126,8 @@ export class TermMatcher {
 
   /** The automaton's tables, as the native pass (native.ts) walks them. */
   tables(): AutomatonTables {
-    const { unitClass, rows, width, rowCount, fail, keyState, keyUnit, target, mask, outStart, outList, lengths } = this;
-    return { unitClass, rows, width, rowCount, fail, keyState, keyUnit, target, mask, outStart, outList, lengths };
+    const { unitClass, rows, width, rowCount, fail, keyState, keyUnit, target, mask, outStart, outList, lengths, parent, edgeUnit } = this;
+    return { unitClass, rows, width, rowCount, fail, keyState, keyUnit, target, mask, outStart, outList, lengths, parent, edgeUnit };
   }
 
   /** A transition's value: the state, with HAS_OUTPUT when terms end there (no extra read per step). */
@@ -175,6 +187,9 @@ export interface AutomatonTables {
   outStart: Int32Array;
   outList: Int32Array;
   lengths: Int32Array;
+  /** States in breadth-first order: each one's parent (before it) and the unit from the parent. */
+  parent: Int32Array;
+  edgeUnit: Uint16Array;
 }
 
 const HAS_OUTPUT = 1 << 30;

@@ -20,6 +20,8 @@ export interface NativeBlock {
   folded?: string;
   /** Per group: the lines where its detectors could match, folded, joined by U+001F and a line break. */
   digests: string[];
+  /** Per group, for a block given as shared units: the same lines as stored (unfolded). */
+  originals?: string[];
   /** Per group: (block start, digest start, length) of each run of lines in the digest. */
   windows: Int32Array[];
 }

@@ -164,7 +164,7 @@ export function createScanner(opts: ScannerOptions) {
     const seen = new Set<string>();
     const terms: Finding[] = [];
     // s and e are offsets into `block` (the original); `before` is the normalized text before it.
-    const put = (kind: FindingKind, s: number, e: number, before: string, ground = GROUND[kind], basisId: string | null = null, confidence?: number, into = out) => {
+    const put = (kind: FindingKind, s: number, e: number, before: string, ground = GROUND[kind], basisId: string | null = null, confidence?: number, into = out, text?: string) => {
       const key = `${kind}:${s}:${e}:${basisId}`;
       if (seen.has(key) || e <= s) return;
       seen.add(key);
@@ -172,7 +172,7 @@ export function createScanner(opts: ScannerOptions) {
       const ctx = contextRes[kind];
       if (ctx && ctx.test(before)) c = Math.min(0.99, c + 0.15);
       const start = base + s;
-      into.push({ kind, text: textOf(s, e), start, end: base + e, location: locate(start), confidence: Math.round(c * 100) / 100, ground, basisId });
+      into.push({ kind, text: text ?? textOf(s, e), start, end: base + e, location: locate(start), confidence: Math.round(c * 100) / 100, ground, basisId });
     };
     return { put, terms };
   }
@@ -245,19 +245,24 @@ export function createScanner(opts: ScannerOptions) {
   function scanLines(pass: NativeBlock, src: BlockSource, base: number, locate: (globalStart: number) => string, out: Finding[]): void {
     const { put, terms } = collector(src.text, base, locate, out);
     const folded = (s: number, n: number) => fold(src.marked(Math.max(0, s - n), s)).text;
-    const [digits, ats, marks, labels] = [GROUP.DIGIT, GROUP.AT, GROUP.MARK, GROUP.NAME].map((g) => digestOf(pass.digests[g]!, pass.windows[g]!)) as [Digest, Digest, Digest, Digest];
+    const [digits, ats, marks, labels] = [GROUP.DIGIT, GROUP.AT, GROUP.MARK, GROUP.NAME].map((g) => digestOf(pass.digests[g]!, pass.windows[g]!, pass.originals?.[g])) as [
+      Digest,
+      Digest,
+      Digest,
+      Digest,
+    ];
     /** The n characters before digest offset d of `g`, as the folded block has them. */
     const before = (g: Digest, d: number, n = 24) => g.before(d, n) ?? folded(g.at(d), n);
     const add = (g: Digest, kind: FindingKind, a: number, b: number, ground?: Ground, basisId: string | null = null, confidence?: number) => {
       const [s, e] = g.span(a, b);
-      put(kind, s, e, before(g, a), ground, basisId, confidence);
+      put(kind, s, e, before(g, a), ground, basisId, confidence, undefined, g.original?.slice(a, b));
       return [s, e] as [number, number];
     };
 
     for (const [i, re] of markRes.entries())
       for (const m of markFrom[i] ? jumpingMatches(markFrom[i].at, markFrom[i].starts, marks.text) : marks.text.matchAll(re)) {
         const [s, e] = marks.span(m.index, m.index + m[0].length);
-        put('CLASSIFICATION_MARK', s, e, before(marks, m.index), undefined, null, undefined, terms);
+        put('CLASSIFICATION_MARK', s, e, before(marks, m.index), undefined, null, undefined, terms, marks.original?.slice(m.index, m.index + m[0].length));
       }
     // Personal numbers by their digest offset: the name before one is looked for there.
     const personal: number[] = [];
@@ -379,6 +384,8 @@ interface Digest {
   span(a: number, b: number): [number, number];
   /** The n characters before digest offset d when its run of lines holds them all (or starts the block), else null. */
   before(d: number, n: number): string | null;
+  /** The digest's lines as stored (unfolded), when the native pass gave them. */
+  original?: string;
 }
 
 /** A block as the native path reads it: strings on the calling thread, the shared copy on a pool thread. */
@@ -397,7 +404,7 @@ const stringSource = (block: string, marked: string): BlockSource => ({
 });
 
 /** A group's lines from the native pass, with the way back to block offsets. */
-function digestOf(text: string, windows: Int32Array): Digest {
+function digestOf(text: string, windows: Int32Array, original?: string): Digest {
   const count = windows.length / 3;
   const run = (d: number): number => {
     let lo = 0;
@@ -415,6 +422,7 @@ function digestOf(text: string, windows: Int32Array): Digest {
   };
   return {
     text,
+    original,
     at,
     span: (a, b) => [at(a), at(b - 1) + 1],
     before(d, n) {

@@ -41,6 +41,9 @@ typedef struct {
   uint8_t *first_group; // 65536: groups of the words that start with this unit
   uint8_t *flags;       // 65536: F_* below, for the pass over the text as stored
   int32_t max_len;      // the longest term, in units
+  int32_t states;
+  int32_t *parent;      // per state in breadth-first order: its parent, and the unit from it
+  uint16_t *edge_unit;
 } Tables;
 
 #define F_IDEOGRAPH 1
@@ -90,6 +93,8 @@ static void tables_free(Tables *t) {
   free(t->word_group);
   free(t->first_group);
   free(t->flags);
+  free(t->parent);
+  free(t->edge_unit);
   free(t);
 }
 
@@ -158,11 +163,17 @@ static napi_value create(napi_env env, napi_callback_info info) {
   t->out_list = copy_array(env, c, "outList", napi_int32_array, 4, NULL);
   t->lengths = copy_array(env, c, "lengths", napi_int32_array, 4, NULL);
   t->words = copy_array(env, c, "words", napi_uint16_array, 2, &n_words);
+  size_t n_parent = 0, n_edge = 0;
+  t->parent = copy_array(env, c, "parent", napi_int32_array, 4, &n_parent);
+  t->edge_unit = copy_array(env, c, "edgeUnit", napi_uint16_array, 2, &n_edge);
   t->word_start = copy_array(env, c, "wordStart", napi_int32_array, 4, &n_ws);
   t->word_group = copy_array(env, c, "wordGroup", napi_uint8_array, 1, &n_wg);
   if (!t->unit_class || !t->rows || !t->fail || !t->key_state || !t->key_unit || !t->target || !t->out_start || !t->out_list || !t->lengths ||
-      !t->words || !t->word_start || !t->word_group)
+      !t->words || !t->word_start || !t->word_group || !t->parent || !t->edge_unit || n_parent != n_fail || n_edge != n_fail)
     goto fail;
+  t->states = (int32_t)n_fail;
+  for (int32_t k = 1; k < t->states; k++)
+    if (t->parent[k] < 0 || t->parent[k] >= k) goto fail;
   if (!get_int(env, c, "width", &t->width) || !get_int(env, c, "rowCount", &t->row_count) || !get_int(env, c, "mask", &mask)) goto fail;
   t->mask = (uint32_t)mask;
   // The shapes the scan relies on, checked once here rather than on every step.
@@ -313,12 +324,15 @@ static napi_value scan(napi_env env, napi_callback_info info) {
   // pool thread, which then never decodes the block into a string). Copied either way:
   // the pass folds its copy in place.
   bool is_array = false;
+  // The units as stored, for the digests' original text: the shared copy stays unfolded.
+  const uint16_t *original = NULL;
   CHECK(napi_is_typedarray(env, argv[1], &is_array));
   if (is_array) {
     napi_typedarray_type type;
     void *data;
     CHECK(napi_get_typedarray_info(env, argv[1], &type, &n, &data, NULL, NULL));
     if (type != napi_uint16_array) goto fail;
+    original = data;
     text = malloc((n + 1) * sizeof(uint16_t));
     if (!text) goto fail;
     if (n) memcpy(text, data, n * sizeof(uint16_t));
@@ -333,6 +347,9 @@ static napi_value scan(napi_env env, napi_callback_info info) {
   // fold in place, and mark the lines of interest to each group. Letter-spaced Chinese is
   // an ideograph, spaces, an ideograph (normalize.ts SPACED_CJK), as hasSpacedCjk sees it.
   const uint8_t *flags = t->flags;
+  // Which units the folded block holds: a term with a unit the block lacks cannot occur.
+  uint32_t present[2048];
+  memset(present, 0, sizeof present);
   int spaced = 0; // 0: nothing; 1: after an ideograph; 2: after an ideograph and spaces
   size_t line_start = 0;
   uint8_t line_groups = 0;
@@ -340,6 +357,7 @@ static napi_value scan(napi_env env, napi_callback_info info) {
     uint16_t c = text[i];
     uint8_t f = flags[c];
     if (f == F_IDEOGRAPH) {
+      present[c >> 5] |= 1u << (c & 31);
       if (spaced == 2) goto fallback;
       spaced = 1;
       continue;
@@ -353,14 +371,18 @@ static napi_value scan(napi_env env, napi_callback_info info) {
     } else {
       spaced = 0;
     }
-    if (!f) continue;
+    if (!f) {
+      present[c >> 5] |= 1u << (c & 31);
+      continue;
+    }
     if (f & F_WORD) {
       uint8_t fg = t->first_group[fold_unit(c)];
       if (fg & ~line_groups)
         for (int32_t k = 0; k < t->word_count; k++)
           if ((t->word_group[k] & ~line_groups) && word_at(t, k, text, n, i)) line_groups |= t->word_group[k];
     }
-    if (f & F_FOLDS) text[i] = fold_unit(c);
+    if (f & F_FOLDS) text[i] = c = fold_unit(c);
+    present[c >> 5] |= 1u << (c & 31);
     if (f & F_DIGIT) line_groups |= G_DIGIT;
     if (f & F_AT) line_groups |= G_AT;
     if (f & F_NEWLINE) {
@@ -381,7 +403,23 @@ static napi_value scan(napi_env env, napi_callback_info info) {
   // walked side by side keep the core busy. The state at any unit depends only on the
   // max_len units up to it, so a part starts max_len - 1 units early from the root, and
   // reports only the terms that end inside it: the same hits, in the same order.
+  // A state is live when every unit on the path to it is in the block; with no live state
+  // that ends a term, the automaton would report nothing here, so it is not run. (Lists
+  // whose terms share a character the text lacks, as a list of 项目名称 清单 may, are
+  // skipped this way block by block, as ripgrep skips on a rare byte.)
+  int any_live = 0;
   if (t->max_len > 0) {
+    uint8_t *live = malloc((size_t)t->states);
+    if (!live) goto fail;
+    live[0] = 1;
+    for (int32_t k = 1; k < t->states && !any_live; k++) {
+      uint16_t u = t->edge_unit[k];
+      live[k] = live[t->parent[k]] && (present[u >> 5] >> (u & 31) & 1);
+      if (live[k] && t->out_start[k + 1] > t->out_start[k]) any_live = 1;
+    }
+    free(live);
+  }
+  if (any_live) {
     size_t part = (n + STREAMS - 1) / STREAMS;
     if (part < (size_t)t->max_len * 64) part = n; // short text: one part
     Stream st[STREAMS];
@@ -428,26 +466,34 @@ streams_done:;
   CHECK(napi_set_named_property(env, obj, "hits", arr));
   CHECK(napi_create_array_with_length(env, GROUPS, &digests));
   CHECK(napi_create_array_with_length(env, GROUPS, &windows));
+  // For shared units, the same lines as stored too: a pool thread takes a finding's text
+  // from there instead of decoding it from the shared copy.
+  napi_value originals = NULL;
+  if (original) CHECK(napi_create_array_with_length(env, GROUPS, &originals));
   for (int g = 0; g < GROUPS; g++) {
     Group *gr = &groups[g];
-    uint16_t *d = malloc(((size_t)gr->digest_len + 1) * sizeof(uint16_t));
-    if (!d) goto fail;
-    for (size_t w = 0; w < gr->windows.n; w += 3) {
-      int32_t from = gr->windows.v[w], at = gr->windows.v[w + 1], len = gr->windows.v[w + 2];
-      if (w) d[at - 2] = 0x1f, d[at - 1] = '\n';
-      memcpy(d + at, text + from, (size_t)len * sizeof(uint16_t));
+    for (int view = 0; view < (original ? 2 : 1); view++) {
+      const uint16_t *from_units = view ? original : text;
+      uint16_t *d = malloc(((size_t)gr->digest_len + 1) * sizeof(uint16_t));
+      if (!d) goto fail;
+      for (size_t w = 0; w < gr->windows.n; w += 3) {
+        int32_t from = gr->windows.v[w], at = gr->windows.v[w + 1], len = gr->windows.v[w + 2];
+        if (w) d[at - 2] = 0x1f, d[at - 1] = '\n';
+        memcpy(d + at, from_units + from, (size_t)len * sizeof(uint16_t));
+      }
+      napi_value str;
+      napi_status st = napi_create_string_utf16(env, (const char16_t *)d, (size_t)gr->digest_len, &str);
+      free(d);
+      CHECK(st);
+      CHECK(napi_set_element(env, view ? originals : digests, (uint32_t)g, str));
     }
-    napi_value str;
-    napi_status st = napi_create_string_utf16(env, (const char16_t *)d, (size_t)gr->digest_len, &str);
-    free(d);
-    CHECK(st);
-    CHECK(napi_set_element(env, digests, (uint32_t)g, str));
     CHECK(napi_create_arraybuffer(env, gr->windows.n * 4, &data, &buf));
     if (gr->windows.n) memcpy(data, gr->windows.v, gr->windows.n * 4);
     CHECK(napi_create_typedarray(env, napi_int32_array, gr->windows.n, buf, 0, &arr));
     CHECK(napi_set_element(env, windows, (uint32_t)g, arr));
   }
   CHECK(napi_set_named_property(env, obj, "digests", digests));
+  if (originals) CHECK(napi_set_named_property(env, obj, "originals", originals));
   CHECK(napi_set_named_property(env, obj, "windows", windows));
   result = obj;
   goto done;

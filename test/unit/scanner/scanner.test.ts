@@ -15,6 +15,17 @@ describe('check digits', () => {
     expect(validResidentId(badCheckId(), regions)).toBe(false);
     expect(validResidentId(residentId('990101'), regions)).toBe(false); // no such region
     expect(validResidentId(residentId('110101', '20990101'), regions)).toBe(false); // born in the future
+    // A check digit X, written either way; anything else in its place, or a letter inside, is no ID.
+    const withX = Array.from({ length: 999 }, (_, i) => residentId('110101', '19900307', String(i).padStart(3, '0'))).find((id) => id.endsWith('X'))!;
+    expect(validResidentId(withX, regions)).toBe(true);
+    expect(validResidentId(withX.slice(0, 17) + 'x', regions)).toBe(true);
+    expect(validResidentId(withX.slice(0, 17) + 'Y', regions)).toBe(false);
+    expect(validResidentId(withX.slice(0, 17) + '0', regions)).toBe(false);
+    const valid = residentId();
+    expect(validResidentId(valid.slice(0, 8) + 'A' + valid.slice(9), regions)).toBe(false);
+    expect(validResidentId(valid.slice(0, 17), regions)).toBe(false);
+    expect(validResidentId(valid + '1', regions)).toBe(false);
+    expect(validResidentId(residentId('110101', '18991231'), regions)).toBe(false); // before 1900
   });
   it('validates bank card numbers with Luhn', () => {
     expect(luhn(luhnCard())).toBe(true);
