@@ -71,17 +71,33 @@ export function validResidentId(id: string, regions: ReadonlySet<string>, today 
   const check = last === 120 ? 88 : last; // x as X
   if (!((check >= 48 && check <= 57) || check === 88)) return false;
   if (!regions.has(id.slice(0, 2)) || id.slice(2, 6) === '0000') return false;
-  const num = (from: number, to: number) => {
-    let v = 0;
-    for (let i = from; i < to; i++) v = v * 10 + id.charCodeAt(i) - 48;
-    return v;
-  };
-  const y = num(6, 10);
-  const m = num(10, 12);
-  const d = num(12, 14);
-  const birth = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d || birth > today) return false;
+  const y = digitsAt(id, 6, 10);
+  const birth = birthDay(y, digitsAt(id, 10, 12), digitsAt(id, 12, 14));
+  if (y < 1900 || Number.isNaN(birth) || birth > today.getTime()) return false;
   return ID_CHECK.charCodeAt(sum % 11) === check;
+}
+
+// A day's validity by Date itself, kept: a long file holds thousands of birth dates, and
+// building a Date for each costs more than the rest of the check.
+const BIRTHS = new Map<number, number>();
+
+/** The UTC start of day y-m-d in milliseconds, or NaN when there is no such day. */
+function birthDay(y: number, m: number, d: number): number {
+  const key = y * 10000 + m * 100 + d;
+  let ms = BIRTHS.get(key);
+  if (ms === undefined) {
+    const birth = new Date(Date.UTC(y, m - 1, d));
+    ms = birth.getUTCMonth() === m - 1 && birth.getUTCDate() === d ? birth.getTime() : NaN;
+    if (BIRTHS.size < 100_000) BIRTHS.set(key, ms);
+  }
+  return ms;
+}
+
+/** The number written by the (checked) digits s[from, to). */
+function digitsAt(s: string, from: number, to: number): number {
+  let v = 0;
+  for (let i = from; i < to; i++) v = v * 10 + s.charCodeAt(i) - 48;
+  return v;
 }
 
 export function luhn(digits: string): boolean {
@@ -131,16 +147,15 @@ function classifyDigits(digits: string, hadHyphen: boolean, before: string, r: N
  */
 function mistypedId(digits: string, r: NumberRules): boolean {
   if (digits.length !== 18 || !r.regions.has(digits.slice(0, 2))) return false;
-  const y = Number(digits.slice(6, 10));
-  const m = Number(digits.slice(10, 12));
-  const d = Number(digits.slice(12, 14));
-  const birth = new Date(Date.UTC(y, m - 1, d));
-  return y >= 1900 && birth.getUTCMonth() === m - 1 && birth.getUTCDate() === d && birth <= r.today;
+  const y = digitsAt(digits, 6, 10);
+  const birth = birthDay(y, digitsAt(digits, 10, 12), digitsAt(digits, 12, 14));
+  return y >= 1900 && !Number.isNaN(birth) && birth <= r.today.getTime();
 }
 
 // A digit, then digits or at most two joiners before the next digit. No tab and no
 // CELL_BOUNDARY among the joiners.
 const DIGIT_RUN = /\d(?:\d|[ \u00a0\r\n-]{1,2}(?=\d))*[Xx]?(?!\d)/g;
+const SINGLE_GROUP = /^\d+[Xx]?$/;
 
 /** Every number in `t` that identifies a person (or is a phone), as [kind, start, end]. */
 export function findNumbers(
@@ -153,6 +168,13 @@ export function findNumbers(
   for (const m of t.matchAll(DIGIT_RUN)) {
     const run = m[0];
     const s0 = m.index;
+    // Most runs are one group of digits (no space, hyphen or break inside): then the run is
+    // the number, and there are no parts to weigh against it.
+    if (SINGLE_GROUP.test(run)) {
+      const kind = classifyNumber(run, false, before(s0), r);
+      if (kind) out.push([kind, s0, s0 + run.length]);
+      continue;
+    }
     // Groups of digits inside the run, with their positions in the text.
     const groups: Array<[number, number]> = [];
     for (const g of run.matchAll(/\d+[Xx]?/g)) groups.push([s0 + g.index, s0 + g.index + g[0].length]);
