@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { encodeConfig, toShared, type ScanJob, type ScanReply } from './pool-protocol';
-import { byPlace, createScanner, gpsFindings, prepareSegments, type Finding, type Scanner, type ScannerOptions, type ScanResult } from './scanner';
+import { allWellFormed, byPlace, createScanner, gpsFindings, prepareSegments, type Finding, type Scanner, type ScannerOptions, type ScanResult } from './scanner';
 
 // A long text scanned on every core by warm threads. The calling thread and one pool
 // thread per other core take the one-thread scan's own blocks from a shared counter;
@@ -168,14 +168,19 @@ export async function scanWithHelpers(
   // Encoded once: the key finds this thread's scanner, the config goes to the helpers.
   const { key, config } = encoded(opts);
   const scanner = given ?? scannerFor(opts, { key });
-  const prepared = prepareSegments(segments);
+  // With helpers, the texts' check for lone surrogates (a pass over all of them) runs on
+  // this thread while the helpers already scan; in the rare text that has one, their work
+  // is dropped and the scan starts over on the repaired text.
+  const checkLater = helpers.length > 0;
+  const prepared = prepareSegments(segments, !checkLater);
   const { text, marked, locate } = prepared;
   const cuts = scanner.blockCuts(text);
   const blocks = cuts.length - 1;
   const found: Array<Finding[] | undefined> = new Array<Finding[] | undefined>(blocks);
   let done = 0;
+  let dropped = false;
   const report = (i: number, f: Finding[], byHelper = false) => {
-    if (found[i]) return;
+    if (found[i] || dropped) return;
     if (stats && byHelper) stats.byHelpers++;
     for (const x of f) x.location = locate(x.start);
     found[i] = f;
@@ -189,16 +194,24 @@ export async function scanWithHelpers(
   let waits: Promise<void> = Promise.resolve();
   let allFound = () => {};
   let lent: SharedArrayBuffer[] = [];
+  const stopWaiting = new AbortController();
   if (helpers.length && blocks > 1) {
     const id = ++jobs;
     const job: ScanJob = { type: 'job', id, key, config, text: borrowShared(text), marked: marked === text ? null : borrowShared(marked), cuts, counter };
     lent = [job.text, ...(job.marked ? [job.marked] : [])];
-    const ended = new AbortController();
     // Once every block is in, a helper still busy with an earlier job is not waited for.
-    allFound = () => done === blocks && ended.abort();
-    waits = Promise.all(helpers.map((h) => ask(h, job, (i, f) => (report(i, f, true), allFound()), ended.signal))).then(() => {});
+    allFound = () => done === blocks && stopWaiting.abort();
+    waits = Promise.all(helpers.map((h) => ask(h, job, (i, f) => (report(i, f, true), allFound()), stopWaiting.signal))).then(() => {});
   }
   const next = new Int32Array(counter);
+  if (checkLater && !allWellFormed(segments)) {
+    // No block is taken any more; the helpers finish the ones they hold, unheard.
+    // Their copies are not lent again: one may still be reading a block it took.
+    dropped = true;
+    Atomics.store(next, 0, blocks);
+    stopWaiting.abort();
+    return scanWithHelpers(opts, [], segments, onProgress, scanner, run);
+  }
   if (run.callerScans !== false || !helpers.length) for (let i = Atomics.add(next, 0, 1); i < blocks; i = Atomics.add(next, 0, 1)) scanHere(i);
   allFound();
   await waits;

@@ -437,7 +437,14 @@ function digestOf(text: string, windows: Int32Array, original?: string): Digest 
 }
 
 /** The segments joined as the scanner reads them, and where each one lies. */
-export function prepareSegments(segments: ReadonlyArray<{ location: string; text: string; cell?: string }>): Prepared {
+export function prepareSegments(
+  segments: ReadonlyArray<{ location: string; text: string; cell?: string }>,
+  /**
+   * false: the texts are taken as they are, for a caller that checks them itself later
+   * (allWellFormed) while its helpers already scan, and starts over when they are not.
+   */
+  checkWellFormed = true,
+): Prepared {
   const located: Located[] = [];
   const parts: string[] = [];
   const marks: string[] = [];
@@ -445,7 +452,7 @@ export function prepareSegments(segments: ReadonlyArray<{ location: string; text
   let pos = 0;
   segments.forEach((s, i) => {
     located.push({ location: s.location, start: pos, end: pos + s.text.length });
-    const text = isWellFormed(s.text) ? s.text : wellFormed(s.text);
+    const text = !checkWellFormed || isWellFormed(s.text) ? s.text : wellFormed(s.text);
     parts.push(text);
     // Digits never join across two cells, or from a cell into text outside it.
     if (i > 0) {
@@ -475,6 +482,9 @@ export function prepareSegments(segments: ReadonlyArray<{ location: string; text
 // String.prototype.isWellFormed (Node 20) checks a whole text in native code; the
 // replacing regular expression then runs only on text that has a lone surrogate.
 const isWellFormed = (s: string): boolean => (s as string & { isWellFormed?: () => boolean }).isWellFormed?.() ?? false;
+
+/** Whether prepareSegments would take every text as it is (no lone surrogate to replace). */
+export const allWellFormed = (segments: ReadonlyArray<{ text: string }>): boolean => segments.every((s) => isWellFormed(s.text));
 
 export interface Prepared {
   text: string;

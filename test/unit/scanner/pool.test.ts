@@ -97,6 +97,28 @@ describe('the warm scanning pool', () => {
     }
   }, 120_000);
 
+  it('repairs a lone surrogate as one thread does, though the helpers had started on the text as given', async () => {
+    const opts = { rules: defaultRules(), terms: TERMS, today, blockChars: BLOCK };
+    const t = onEveryCut(3000);
+    const broken = `${t.slice(0, 40_000)}\ud800${t.slice(40_000)}`;
+    const segments = [{ location: '正文', text: broken }, { location: '附件', text: `尾\udfff${t.slice(0, 5000)}` }];
+    const serial = createScanner(opts).scan(segments);
+    expect(serial.text).toContain('\ufffd');
+    for (const callerScans of [true, false]) {
+      // Progress starts with the scan that counts: nothing of the dropped one is reported.
+      const seen: number[] = [];
+      const shared = await pool.scan(opts, segments, (f) => seen.push(f), 0, { callerScans });
+      expect(shared.text).toBe(serial.text);
+      expect(shared.findings).toEqual(serial.findings);
+      expect(seen.every((f, i) => i === 0 || f > seen[i - 1]!)).toBe(true);
+      expect(seen.at(-1)).toBe(1);
+    }
+    // A helper that never answers is not waited for on this path either.
+    const busy = new MessageChannel();
+    expect((await scanWithHelpers(opts, [busy.port1], segments)).findings).toEqual(serial.findings);
+    busy.port1.close();
+  }, 120_000);
+
   it('reports progress from 0 to 1 and scans short texts without the pool', async () => {
     const opts = { rules: defaultRules(), terms: TERMS, today, blockChars: BLOCK };
     const seen: number[] = [];
