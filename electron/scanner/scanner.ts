@@ -149,15 +149,26 @@ export function createScanner(opts: ScannerOptions) {
 
   // The native pass (native.ts) marks the lines each group of detectors could match on,
   // by what every match of the group contains: a digit (numbers, passports, plates,
-  // addresses), an '@' (e-mail), a mark or label word (markTriggers), a name label. With
-  // an empty list a pattern could match without its word, so then JavaScript alone.
+  // addresses), an '@' (e-mail), a mark or label word (markTriggers), a name label. Its
+  // words are matched with any spaces or tabs between their characters (a superset of
+  // the patterns' letter-spacing, so a word that itself holds a space still triggers).
+  // It relies on every match staying on its line: rule words with a line break or a cell
+  // boundary, or a plate class that matches one, make JavaScript alone scan (the rules
+  // schema refuses such packs; this keeps a pack built in code safe as well). With an
+  // empty list a pattern could match without its word: JavaScript alone then too.
+  const c = rules.classification;
   const nameLabels = rules.context.PERSON_NAME ?? ['姓名'];
-  const markWords = markTriggers(rules);
-  const native =
-    opts.native !== false &&
-    rules.classification.marks.length > 0 && markWords.every((w) => w.length > 0) && nameLabels.length > 0 && nameLabels.every((w) => w.length > 0)
-      ? nativePass(matcher.tables(), [...markWords.map((word) => ({ word, group: GROUP.MARK })), ...nameLabels.map((word) => ({ word, group: GROUP.NAME }))])
-      : null;
+  const unspaced = (w: string) => w.replace(/[ \t]/g, '');
+  const triggers = [...markTriggers(rules).map((w) => ({ word: unspaced(w), group: GROUP.MARK })), ...nameLabels.map((w) => ({ word: unspaced(w), group: GROUP.NAME }))];
+  const crossesLines = (w: string) => /[\n\r]/.test(w) || w.includes(CELL_BOUNDARY);
+  const linesHold =
+    c.marks.length > 0 &&
+    nameLabels.length > 0 &&
+    triggers.every((t) => t.word.length > 0) &&
+    ![...c.marks, ...c.stars, ...c.labels, ...c.urgency, ...c.terms, ...nameLabels].some(crossesLines) &&
+    !new RegExp(`[${rules.plateProvinces}]`).test('\n') &&
+    !new RegExp(`[${rules.plateProvinces}]`).test(CELL_BOUNDARY);
+  const native = opts.native !== false && linesHold ? nativePass(matcher.tables(), triggers) : null;
 
   /** One block's findings, each reported once (by kind, place and basis). */
   function collector(textOf: (s: number, e: number) => string, base: number, locate: (globalStart: number) => string, out: Finding[]) {

@@ -214,9 +214,10 @@ fail:
   return NULL;
 }
 
-// Whether word k occurs at text[i..]: its units in order, with at most two spaces or tabs
-// between two of them (marks may be letter-spaced: 绝 密). A superset for the words that
-// the detectors take unspaced, which is all a trigger needs to be.
+// Whether word k occurs at text[i..]: its units in order, with any spaces or tabs between
+// two of them. The words come without spaces or tabs (scanner.ts), and the patterns allow
+// at most a few there (marks may be letter-spaced: 绝 密), so this is a superset of every
+// match, which is all a trigger needs to be.
 static int word_at(const Tables *t, int32_t k, const uint16_t *text, size_t n, size_t i) {
   const uint16_t *w = t->words + t->word_start[k];
   int32_t len = t->word_start[k + 1] - t->word_start[k];
@@ -224,8 +225,7 @@ static int word_at(const Tables *t, int32_t k, const uint16_t *text, size_t n, s
   if (fold_unit(text[i]) != w[0]) return 0;
   size_t p = i + 1;
   for (int32_t j = 1; j < len; j++) {
-    int gaps = 0;
-    while (p < n && gaps < 2 && (fold_unit(text[p]) == ' ' || text[p] == '\t') && fold_unit(text[p]) != w[j]) p++, gaps++;
+    while (p < n && (fold_unit(text[p]) == ' ' || text[p] == '\t')) p++;
     if (p >= n || fold_unit(text[p]) != w[j]) return 0;
     p++;
   }
