@@ -50,8 +50,9 @@ export function negativeList(count: number): ListTerm[] {
 
 /** Four characters of the text's own pool each: terms that do occur in the generated text, now and then. */
 export function liveList(count: number): ListTerm[] {
+  // Math.imul keeps the generator exact (a plain product passes 2^53 and soon repeats).
   let seed = 29;
-  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff) / 0x80000000;
   const terms = new Set<string>();
   while (terms.size < count) terms.add(Array.from({ length: 4 }, () => POOL[Math.floor(rnd() * POOL.length)]).join(''));
   return [...terms].map((term, i) => ({ basisId: `live-${i}`, kind: 'negative' as const, term }));
