@@ -16,8 +16,6 @@ export const GROUP = { DIGIT: 0, AT: 1, MARK: 2, NAME: 3 } as const;
 export interface NativeBlock {
   /** (term id, start, end) for every occurrence of a term, in the order the automaton meets them. */
   hits: Int32Array;
-  /** The block folded, when folding changed anything. */
-  folded?: string;
   /** Per group: the lines where its detectors could match, folded, joined by U+001F and a line break. */
   digests: string[];
   /** Per group, for a block given as shared units: the same lines as stored (unfolded). */

@@ -139,7 +139,9 @@ function returnShared(sab: SharedArrayBuffer): void {
  * of a 10,000-term list takes longer than scanning a long file with it.
  */
 export function scannerFor(opts: ScannerOptions, { key }: { key: string } = encoded(opts)): Scanner {
-  if (mine?.key !== key) mine = { key, scanner: createScanner(opts) };
+  // A scanner kept from native: false (tests) is not one for the native pass, nor the other way.
+  const own = opts.native === false ? `${key}:js` : key;
+  if (mine?.key !== own) mine = { key: own, scanner: createScanner(opts) };
   return mine.scanner;
 }
 
