@@ -58,6 +58,16 @@ export function liveList(count: number): ListTerm[] {
   return [...terms].map((term, i) => ({ basisId: `live-${i}`, kind: 'negative' as const, term }));
 }
 
+/** The median wall time of `runs` calls of `f`, in seconds. */
+function medianSeconds(runs: number, f: () => unknown): number {
+  const walls = Array.from({ length: runs }, () => {
+    const t = process.hrtime.bigint();
+    f();
+    return seconds(t);
+  }).sort((a, b) => a - b);
+  return walls[Math.floor(runs / 2)]!;
+}
+
 const seconds = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e9;
 const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
 /** CPU seconds of the main thread alone (Linux: /proc, in clock ticks of 10 ms); NaN elsewhere. */
@@ -168,12 +178,7 @@ export async function run(): Promise<Figure[]> {
       // A first run only warms up (the binary, the term list and the file in the page cache):
       // a cold start once measured rg at 35 MB/s instead of some 900. Then the median of five.
       const [numbers, listed] = both();
-      const walls = Array.from({ length: 5 }, () => {
-        const t = process.hrtime.bigint();
-        both();
-        return seconds(t);
-      }).sort((a, b) => a - b);
-      const rgRate = mb / walls[2]!;
+      const rgRate = mb / medianSeconds(5, both);
       if (existsSync('/usr/bin/time')) {
         timed(['-c', '-o', ...NUMBER_PATTERNS.flatMap((p) => ['-e', p]), file]);
         timed(['-c', '-o', '-F', '-f', list, file]);
@@ -198,12 +203,7 @@ export async function run(): Promise<Figure[]> {
       const liveRate = mb / seconds(tl);
       const liveBoth = () => [count(['-c', '-o', ...NUMBER_PATTERNS.flatMap((p) => ['-e', p]), file]), count(['-c', '-o', '-F', '-f', liveFile, file])];
       const [, liveListed] = liveBoth();
-      const liveWalls = Array.from({ length: 3 }, () => {
-        const t = process.hrtime.bigint();
-        liveBoth();
-        return seconds(t);
-      }).sort((a, b) => a - b);
-      const rgLiveRate = mb / liveWalls[1]!;
+      const rgLiveRate = mb / medianSeconds(3, liveBoth);
       const liveHits = liveResult.findings.filter((f) => f.kind === 'NEGATIVE_LIST').length;
       console.log(`a list whose terms occur (10,000 four-character terms, ${liveHits} occurrences; ripgrep ${liveListed} lines): scanner one thread ${liveRate.toFixed(1)} MB/s, ripgrep ${rgLiveRate.toFixed(1)} MB/s → ${(liveRate / rgLiveRate).toFixed(2)}×`);
       figures.push({ name: `scanner, one thread, 10,000 terms that occur (${mb.toFixed(0)} MB)`, rate: liveRate, baselineRate: rgLiveRate, baseline: 'ripgrep: 3 number patterns + -F -f the same terms', unit: 'MB' });

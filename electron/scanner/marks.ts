@@ -55,3 +55,23 @@ export function markTriggers(rules: Rules): string[] {
   const c = rules.classification;
   return [...c.marks, ...c.labels, '保密期限'];
 }
+
+/** A global pattern as a sticky one, to be tried at given positions. */
+export const sticky = (re: RegExp): RegExp => new RegExp(re.source, re.flags.replace('g', '') + 'y');
+
+/**
+ * The matches of a global pattern in `t` (as matchAll gives them, for patterns that never
+ * match empty), `at` being its sticky() form, tried only where `starts` finds a character
+ * a match can start with: a pattern that begins with a look-behind is otherwise tried at
+ * every position of the text.
+ */
+export function* jumpingMatches(at: RegExp, starts: RegExp, t: string): Generator<RegExpExecArray> {
+  starts.lastIndex = 0;
+  for (let c = starts.exec(t); c; c = starts.exec(t)) {
+    at.lastIndex = c.index;
+    const m = at.exec(t);
+    if (!m || m[0].length === 0) continue;
+    yield m;
+    starts.lastIndex = Math.max(starts.lastIndex, m.index + m[0].length);
+  }
+}

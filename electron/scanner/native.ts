@@ -3,6 +3,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AutomatonTables } from './aho';
+import { markTriggers } from './marks';
+import { CELL_BOUNDARY } from './numbers';
+import type { Rules } from './rules';
 
 // The scanner's pass over every character, in C (native/scan.c), when its build is
 // present: built by `npm install` (scripts/build-scan-native.mjs), shipped in the
@@ -102,4 +105,33 @@ export function writeUnits(text: string, units: Uint16Array): boolean {
   a.write(text, units);
   units[text.length - 1] = text.charCodeAt(text.length - 1);
   return true;
+}
+
+/**
+ * The native pass for these rules, or null where it must not run (or is not built). It
+ * marks the lines each group of detectors could match on, by what every match of the
+ * group contains: a digit (numbers, passports, plates, addresses), an '@' (e-mail), a
+ * mark or label word (markTriggers), a name label. Its words are matched with any spaces
+ * or tabs between their characters (a superset of the patterns' letter-spacing, so a
+ * word that itself holds a space still triggers). It relies on every match staying on
+ * its line: rule words with a line break or a cell boundary, or a plate class that
+ * matches one, leave the scan to JavaScript alone (the rules schema refuses such packs;
+ * this keeps a pack built in code safe as well). With an empty list a pattern could
+ * match without its word: JavaScript alone then too.
+ */
+export function nativeFor(rules: Rules, tables: AutomatonTables): NativePass | null {
+  const c = rules.classification;
+  const nameLabels = rules.context.PERSON_NAME ?? ['姓名'];
+  const unspaced = (w: string) => w.replace(/[ \t]/g, '');
+  const triggers = [...markTriggers(rules).map((w) => ({ word: unspaced(w), group: GROUP.MARK })), ...nameLabels.map((w) => ({ word: unspaced(w), group: GROUP.NAME }))];
+  const crossesLines = (w: string) => /[\n\r]/.test(w) || w.includes(CELL_BOUNDARY);
+  const plateClass = new RegExp(`[${rules.plateProvinces}]`);
+  const linesHold =
+    c.marks.length > 0 &&
+    nameLabels.length > 0 &&
+    triggers.every((t) => t.word.length > 0) &&
+    ![...c.marks, ...c.stars, ...c.labels, ...c.urgency, ...c.terms, ...nameLabels].some(crossesLines) &&
+    !plateClass.test('\n') &&
+    !plateClass.test(CELL_BOUNDARY);
+  return linesHold ? nativePass(tables, triggers) : null;
 }

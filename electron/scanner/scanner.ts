@@ -2,13 +2,15 @@ import type { FoundText } from '../../shared/documents';
 import type { Ground } from '../../shared/workflow';
 import { TermMatcher } from './aho';
 import { fold } from './fold';
-import { markPatterns, markStarts, markTriggers } from './marks';
+import { jumpingMatches, markPatterns, markStarts, sticky } from './marks';
 import { digestOf, stringSource, type BlockSource, type Digest } from './digest';
-import { GROUP, nativePass, type NativeBlock } from './native';
+import { GROUP, nativeFor, type NativeBlock } from './native';
 import { nameFinder } from './names';
-import { hasSpacedCjk, normalize, wellFormed } from './normalize';
+import { hasSpacedCjk, normalize } from './normalize';
 import { CELL_BOUNDARY, findNumbers } from './numbers';
 import { compileRe2, re2Matches } from './patterns';
+import { fromShared } from './pool-protocol';
+import { prepareSegments, type Located } from './segments';
 import type { FindingKind, ListTerm, Rules } from './rules';
 
 // The scanner: what the regulations forbid, found in the text a reader could find.
@@ -17,7 +19,9 @@ import type { FindingKind, ListTerm, Rules } from './rules';
 // in two views: the text with its spaces (numbers, names, marks by their layout) and a
 // keyword view where letter-spaced Chinese is closed up (科 长 → 科长) for terms.
 
+export { jumpingMatches, sticky } from './marks';
 export { compilePattern, type PatternCheck } from './patterns';
+export { allWellFormed, prepareSegments, type Located, type Prepared } from './segments';
 
 export interface Finding extends Omit<FoundText, 'kind'> {
   kind: FindingKind;
@@ -25,11 +29,6 @@ export interface Finding extends Omit<FoundText, 'kind'> {
   basisId: string | null;
 }
 
-export interface Located {
-  location: string;
-  start: number;
-  end: number;
-}
 
 export interface ScanResult {
   text: string;
@@ -148,28 +147,7 @@ export function createScanner(opts: ScannerOptions) {
   ) as Partial<Record<FindingKind, RegExp>>;
   const numberRules = { regions, today, phoneContext: contextRes.PHONE };
 
-  // The native pass (native.ts) marks the lines each group of detectors could match on,
-  // by what every match of the group contains: a digit (numbers, passports, plates,
-  // addresses), an '@' (e-mail), a mark or label word (markTriggers), a name label. Its
-  // words are matched with any spaces or tabs between their characters (a superset of
-  // the patterns' letter-spacing, so a word that itself holds a space still triggers).
-  // It relies on every match staying on its line: rule words with a line break or a cell
-  // boundary, or a plate class that matches one, make JavaScript alone scan (the rules
-  // schema refuses such packs; this keeps a pack built in code safe as well). With an
-  // empty list a pattern could match without its word: JavaScript alone then too.
-  const c = rules.classification;
-  const nameLabels = rules.context.PERSON_NAME ?? ['姓名'];
-  const unspaced = (w: string) => w.replace(/[ \t]/g, '');
-  const triggers = [...markTriggers(rules).map((w) => ({ word: unspaced(w), group: GROUP.MARK })), ...nameLabels.map((w) => ({ word: unspaced(w), group: GROUP.NAME }))];
-  const crossesLines = (w: string) => /[\n\r]/.test(w) || w.includes(CELL_BOUNDARY);
-  const linesHold =
-    c.marks.length > 0 &&
-    nameLabels.length > 0 &&
-    triggers.every((t) => t.word.length > 0) &&
-    ![...c.marks, ...c.stars, ...c.labels, ...c.urgency, ...c.terms, ...nameLabels].some(crossesLines) &&
-    !new RegExp(`[${rules.plateProvinces}]`).test('\n') &&
-    !new RegExp(`[${rules.plateProvinces}]`).test(CELL_BOUNDARY);
-  const native = opts.native !== false && linesHold ? nativePass(matcher.tables(), triggers) : null;
+  const native = opts.native !== false ? nativeFor(rules, matcher.tables()) : null;
 
   /** One block's findings, each reported once (by kind, place and basis). */
   function collector(textOf: (s: number, e: number) => string, base: number, locate: (globalStart: number) => string, out: Finding[]) {
@@ -257,18 +235,13 @@ export function createScanner(opts: ScannerOptions) {
   function scanLines(pass: NativeBlock, src: BlockSource, base: number, locate: (globalStart: number) => string, out: Finding[]): void {
     const { put, terms } = collector(src.text, base, locate, out);
     const folded = (s: number, n: number) => fold(src.marked(Math.max(0, s - n), s)).text;
-    const [digits, ats, marks, labels] = [GROUP.DIGIT, GROUP.AT, GROUP.MARK, GROUP.NAME].map((g) => digestOf(pass.digests[g]!, pass.windows[g]!, pass.originals?.[g])) as [
-      Digest,
-      Digest,
-      Digest,
-      Digest,
-    ];
+    const digest = (g: number) => digestOf(pass.digests[g]!, pass.windows[g]!, pass.originals?.[g]);
+    const [digits, ats, marks, labels] = [digest(GROUP.DIGIT), digest(GROUP.AT), digest(GROUP.MARK), digest(GROUP.NAME)];
     /** The n characters before digest offset d of `g`, as the folded block has them. */
     const before = (g: Digest, d: number, n = 24) => g.before(d, n) ?? folded(g.at(d), n);
     const add = (g: Digest, kind: FindingKind, a: number, b: number, ground?: Ground, basisId: string | null = null, confidence?: number) => {
       const [s, e] = g.span(a, b);
       put(kind, s, e, before(g, a), ground, basisId, confidence, undefined, g.original?.slice(a, b));
-      return [s, e] as [number, number];
     };
 
     for (const [i, re] of markRes.entries())
@@ -359,7 +332,7 @@ export function createScanner(opts: ScannerOptions) {
      */
     scanShared(text: SharedArrayBuffer, marked: SharedArrayBuffer | null, from: number, to: number): Finding[] {
       const out: Finding[] = [];
-      const read = (sab: SharedArrayBuffer) => (s: number, e: number) => Buffer.from(sab, (from + s) * 2, (e - s) * 2).toString('utf16le');
+      const read = (sab: SharedArrayBuffer) => (s: number, e: number) => fromShared(sab, from + s, from + e);
       // A pool thread hands the native pass the shared units as they are: the block is never
       // decoded into a string, only the few characters each finding needs.
       const pass = native?.scan(new Uint16Array(marked ?? text, from * 2, to - from));
@@ -386,63 +359,6 @@ export function createScanner(opts: ScannerOptions) {
       return { text, segments: located, findings };
     },
   };
-}
-
-/** The segments joined as the scanner reads them, and where each one lies. */
-export function prepareSegments(
-  segments: ReadonlyArray<{ location: string; text: string; cell?: string }>,
-  /**
-   * false: the texts are taken as they are, for a caller that checks them itself later
-   * (allWellFormed) while its helpers already scan, and starts over when they are not.
-   */
-  checkWellFormed = true,
-): Prepared {
-  const located: Located[] = [];
-  const parts: string[] = [];
-  const marks: string[] = [];
-  let bounded = false;
-  let pos = 0;
-  segments.forEach((s, i) => {
-    located.push({ location: s.location, start: pos, end: pos + s.text.length });
-    const text = !checkWellFormed || isWellFormed(s.text) ? s.text : wellFormed(s.text);
-    parts.push(text);
-    // Digits never join across two cells, or from a cell into text outside it.
-    if (i > 0) {
-      const same = (segments[i - 1]!.cell ?? null) === (s.cell ?? null);
-      bounded ||= !same;
-      marks.push(same ? '\n' : CELL_BOUNDARY);
-    }
-    marks.push(text);
-    pos += s.text.length + 1;
-  });
-  const text = parts.join('\n');
-  // Without cells the marked text is the text itself: no second copy of a large file.
-  const marked = bounded ? marks.join('') : text;
-  const locate = (at: number): string => {
-    let lo = 0;
-    let hi = located.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (located[mid]!.start <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return located[lo]?.location ?? '';
-  };
-  return { text, marked, located, locate };
-}
-
-// String.prototype.isWellFormed (Node 20) checks a whole text in native code; the
-// replacing regular expression then runs only on text that has a lone surrogate.
-const isWellFormed = (s: string): boolean => (s as string & { isWellFormed?: () => boolean }).isWellFormed?.() ?? false;
-
-/** Whether prepareSegments would take every text as it is (no lone surrogate to replace). */
-export const allWellFormed = (segments: ReadonlyArray<{ text: string }>): boolean => segments.every((s) => isWellFormed(s.text));
-
-export interface Prepared {
-  text: string;
-  marked: string;
-  located: Located[];
-  locate: (at: number) => string;
 }
 
 export const byPlace = (a: Finding, b: Finding): number => a.start - b.start || a.kind.localeCompare(b.kind);
@@ -480,23 +396,3 @@ export function gpsFindings(segments: ReadonlyArray<{ location: string; text: st
 }
 
 export type Scanner = ReturnType<typeof createScanner>;
-
-/** A global pattern as a sticky one, to be tried at given positions. */
-export const sticky = (re: RegExp): RegExp => new RegExp(re.source, re.flags.replace('g', '') + 'y');
-
-/**
- * The matches of a global pattern in `t` (as matchAll gives them, for patterns that never
- * match empty), `at` being its sticky() form, tried only where `starts` finds a character
- * a match can start with: a pattern that begins with a look-behind is otherwise tried at
- * every position of the text.
- */
-export function* jumpingMatches(at: RegExp, starts: RegExp, t: string): Generator<RegExpExecArray> {
-  starts.lastIndex = 0;
-  for (let c = starts.exec(t); c; c = starts.exec(t)) {
-    at.lastIndex = c.index;
-    const m = at.exec(t);
-    if (!m || m[0].length === 0) continue;
-    yield m;
-    starts.lastIndex = Math.max(starts.lastIndex, m.index + m[0].length);
-  }
-}

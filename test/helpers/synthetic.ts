@@ -33,3 +33,14 @@ export function luhnCard(prefix = '622202', length = 19): string {
 }
 
 export const MOBILE = '13912345678';
+
+/** A repeatable stream of numbers in [0, 1) from a seed (xorshift32): generated texts that a failing seed reproduces. */
+export function seededRandom(seed: number): () => number {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 0x100000000;
+  };
+}

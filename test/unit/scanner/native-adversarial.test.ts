@@ -6,7 +6,7 @@ import { CELL_BOUNDARY } from '../../../electron/scanner/numbers';
 import { fromShared, toShared } from '../../../electron/scanner/pool-protocol';
 import { defaultRules, type ListTerm, type Rules } from '../../../electron/scanner/rules';
 import { createScanner, prepareSegments } from '../../../electron/scanner/scanner';
-import { luhnCard, residentId } from '../../helpers/synthetic';
+import { luhnCard, residentId, seededRandom as random } from '../../helpers/synthetic';
 
 // Adversarial inputs for the native pass (electron/scanner/native/scan.c): every text is
 // scanned by the native path and by JavaScript alone, and the findings must be the same
@@ -17,16 +17,6 @@ import { luhnCard, residentId } from '../../helpers/synthetic';
 type Segment = { location: string; text: string; cell?: string };
 const TODAY = new Date('2026-11-26T00:00:00Z');
 const base = defaultRules();
-
-function random(seed: number) {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 0x100000000;
-  };
-}
 
 /** A rule pack like the default, with classification and context changed. */
 function pack(c: Partial<Rules['classification']> = {}, context: Rules['context'] = {}): Rules {

@@ -6,7 +6,7 @@ import { CELL_BOUNDARY } from '../../../electron/scanner/numbers';
 import { defaultRules, type ListTerm } from '../../../electron/scanner/rules';
 import { createScanner } from '../../../electron/scanner/scanner';
 import { toShared } from '../../../electron/scanner/pool-protocol';
-import { luhnCard, residentId } from '../../helpers/synthetic';
+import { luhnCard, residentId, seededRandom as random } from '../../helpers/synthetic';
 
 // The native pass (electron/scanner/native/scan.c) must change how fast the scanner is,
 // never what it finds: every text here is scanned by both paths and the findings compared
@@ -16,16 +16,6 @@ import { luhnCard, residentId } from '../../helpers/synthetic';
 // characters that send a block to the JavaScript path.
 
 const rules = defaultRules();
-
-function random(seed: number) {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 0x100000000;
-  };
-}
 
 const CJK = '关于进一步做好政府信息公开工作的通知各乡镇人民政府县直部门为贯彻落实条例要求现将有关事项如下王李张刘陈杨';
 const fragments = (r: () => number): string[] => [
