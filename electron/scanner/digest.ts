@@ -33,7 +33,13 @@ export const stringSource = (block: string, marked: string): BlockSource => ({
 /** A group's lines from the native pass, with the way back to block offsets. */
 export function digestOf(text: string, windows: Int32Array, original?: string): Digest {
   const count = windows.length / 3;
+  // The detectors read a digest from start to end, so the run found last, or the one
+  // after it, mostly holds the next offset asked for: tried before the binary search.
+  let last = 0;
+  const holds = (w: number, d: number) => windows[w + 1]! <= d && (w + 3 >= windows.length || windows[w + 4]! > d);
   const run = (d: number): number => {
+    if (holds(last, d)) return last;
+    if (last + 3 < windows.length && holds(last + 3, d)) return (last += 3);
     let lo = 0;
     let hi = count - 1;
     while (lo < hi) {
@@ -41,7 +47,7 @@ export function digestOf(text: string, windows: Int32Array, original?: string): 
       if (windows[mid * 3 + 1]! <= d) lo = mid;
       else hi = mid - 1;
     }
-    return lo * 3;
+    return (last = lo * 3);
   };
   const at = (d: number): number => {
     const w = run(d);

@@ -33,6 +33,13 @@ export function nameFinder(rules: Rules): NameFinder {
   // The look-ahead for a surname comes first: the engine tries the long look-behind only
   // where a name could start, not at every position.
   const near = new RegExp(`(?=[${rules.surnames}])(?<=${labelAlt ? `(?:${labelAlt})|` : ''}[^${CJK}]|^)([${rules.surnames}][${CJK}]{1,2}?)${end}`, 'g');
+  // Every match of `near` starts with a surname: a window without one is passed at once.
+  // By UTF-16 unit, as the expression's character class (no u flag) reads them.
+  const surnameUnits = new Set(Array.from({ length: rules.surnames.length }, (_, i) => rules.surnames.charCodeAt(i)));
+  const hasSurname = (t: string, from: number, to: number) => {
+    for (let i = from; i < to; i++) if (surnameUnits.has(t.charCodeAt(i))) return true;
+    return false;
+  };
   const isLabel = (w: string) => labels.some((l) => w.startsWith(l) || l.startsWith(w));
   const isName = (w: string) => !stopwords.has(w) && !isLabel(w);
 
@@ -52,6 +59,7 @@ export function nameFinder(rules: Rules): NameFinder {
     },
     before(t, at) {
       const from = Math.max(0, at - 16);
+      if (!hasSurname(t, from, at)) return null;
       let last: [number, number] | null = null;
       const window = t.slice(from, at);
       // exec on the one expression, not matchAll: matchAll copies it (a long pattern) on every call.

@@ -29,14 +29,17 @@ export interface NativeBlock {
 
 interface Addon {
   create(tables: AutomatonTables & { words: Uint16Array; wordStart: Int32Array; wordGroup: Uint8Array }): unknown;
-  /** null: the block has characters that move offsets when folded; the JavaScript path scans it. */
-  scan(handle: unknown, marked: string | Uint16Array): NativeBlock | null;
+  /**
+   * null: the block has characters that move offsets when folded; the JavaScript path
+   * scans it. false: it holds a lone surrogate (half of a pair, or a pair cut at its end).
+   */
+  scan(handle: unknown, marked: string | Uint16Array): NativeBlock | null | false;
   /** Copies all but the last of the string's units into the array (of its length). */
   write(text: string, units: Uint16Array): void;
 }
 
 export interface NativePass {
-  scan(marked: string | Uint16Array): NativeBlock | null;
+  scan(marked: string | Uint16Array): NativeBlock | null | false;
 }
 
 const HERE = dirname(fileURLToPath(import.meta.url));

@@ -35,7 +35,24 @@ export interface NumberContext {
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A clause ends at these: the label of one field never reaches a number in the next. */
-const CLAUSE_END = new RegExp(`[，,；;。\\n\\t、${CELL_BOUNDARY}]`);
+const CLAUSE_END = new Set(Array.from(`，,；;。\n\t、${CELL_BOUNDARY}`, (c) => c.charCodeAt(0)));
+/** What `\s` matches in a JavaScript regular expression (white space and line terminators, ECMA-262). */
+const isSpace = (c: number): boolean =>
+  (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/**
+ * The clause a number right after `before` is in: the text after the last clause end,
+ * trailing white space dropped (a line break right before a number, 订单号：⏎123, is a
+ * wrap, not a new clause). It runs for every ID and card number: by character codes,
+ * where replace and split built strings and arrays each time.
+ */
+export function lastClause(before: string): string {
+  let end = before.length;
+  while (end > 0 && isSpace(before.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && !CLAUSE_END.has(before.charCodeAt(start - 1))) start--;
+  return before.slice(start, end);
+}
 
 export function numberContext(w: NumberContextWords): NumberContext {
   const lower = w.lower.length ? new RegExp(w.lower.map(esc).join('|'), 'i') : null;
@@ -43,8 +60,7 @@ export function numberContext(w: NumberContextWords): NumberContext {
   return {
     notPersonal(before) {
       if (!lower) return false;
-      // The clause the number is in; a line break right before the number (订单号：⏎123) is a wrap, not a new clause.
-      const clause = before.replace(/\s+$/, '').split(CLAUSE_END).at(-1)!;
+      const clause = lastClause(before);
       return lower.test(clause) && !positive?.test(clause);
     },
   };

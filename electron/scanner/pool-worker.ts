@@ -1,5 +1,5 @@
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import type { ScanJob, ScanReply } from './pool-protocol';
+import { packedTransfer, packFindings, waitCopied, type ScanJob, type ScanReply } from './pool-protocol';
 import { createScanner, type Scanner } from './scanner';
 
 // One warm scanning thread of the pool (pool.ts). It keeps the scanner built for the last
@@ -11,8 +11,8 @@ let current: { key: string; scanner: Scanner } | null = null;
 
 function scannerFor(job: ScanJob): Scanner {
   if (current?.key !== job.key) {
-    const c = JSON.parse(job.config) as { rules: Parameters<typeof createScanner>[0]['rules']; terms: []; today: number; blockChars: number | null };
-    current = { key: job.key, scanner: createScanner({ rules: c.rules, terms: c.terms, today: new Date(c.today), blockChars: c.blockChars ?? undefined }) };
+    const c = JSON.parse(job.config) as { rules: Parameters<typeof createScanner>[0]['rules']; terms: []; blockChars: number | null };
+    current = { key: job.key, scanner: createScanner({ rules: c.rules, terms: c.terms, today: new Date(job.today), blockChars: c.blockChars ?? undefined }) };
   }
   return current.scanner;
 }
@@ -24,7 +24,11 @@ function run(job: ScanJob, reply: (r: ScanReply) => void): void {
     const blocks = job.cuts.length - 1;
     for (let i = Atomics.add(counter, 0, 1); i < blocks; i = Atomics.add(counter, 0, 1)) {
       const [from, to] = [job.cuts[i]!, job.cuts[i + 1]!];
-      reply({ type: 'block', id: job.id, index: i, findings: scanner.scanShared(job.text, job.marked, from, to) });
+      waitCopied(counter, i);
+      const findings = scanner.scanShared(job.text, job.marked, from, to, job.check);
+      reply({ type: 'block', id: job.id, index: i, findings: findings && packFindings(findings) });
+      // A lone surrogate: the caller starts over on the repaired text, so stop here.
+      if (!findings) break;
     }
     reply({ type: 'done', id: job.id });
   } catch {
@@ -33,9 +37,12 @@ function run(job: ScanJob, reply: (r: ScanReply) => void): void {
   }
 }
 
+/** Replies go to the port the job came from; a block's arrays are moved, not copied. */
+const replyTo = (port: MessagePort) => (r: ScanReply) => port.postMessage(r, r.type === 'block' ? packedTransfer(r.findings) : []);
+
 function serve(port: MessagePort): void {
   port.on('message', (m: ScanJob) => {
-    if (m.type === 'job') run(m, (r) => port.postMessage(r));
+    if (m.type === 'job') run(m, replyTo(port));
   });
 }
 
@@ -45,7 +52,7 @@ function serveCallers(parent: MessagePort): void {
       serve(m.port);
       // A caller's port must not keep this thread alive: the pool decides when it ends.
       m.port.unref();
-    } else if (m.type === 'job') run(m, (r) => parent.postMessage(r));
+    } else if (m.type === 'job') run(m, replyTo(parent));
   });
 }
 

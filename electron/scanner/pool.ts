@@ -2,8 +2,9 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import { encodeConfig, toShared, type ScanJob, type ScanReply } from './pool-protocol';
-import { allWellFormed, byPlace, createScanner, gpsFindings, prepareSegments, type Finding, type Scanner, type ScannerOptions, type ScanResult } from './scanner';
+import type { ListTerm } from './rules';
+import { encodeConfig, fillShared, newCounter, unpackFindings, type PackedFindings, type ScanJob, type ScanReply } from './pool-protocol';
+import { byPlace, createScanner, cutBlocks, forward, gpsFindings, prepareSegments, type Finding, type Scanner, type ScannerOptions, type ScanResult } from './scanner';
 
 // A long text scanned on every core by warm threads. The calling thread and one pool
 // thread per other core take the one-thread scan's own blocks from a shared counter;
@@ -82,10 +83,10 @@ export class ScanPool {
    * options now, so that the next long scan finds them ready; resolves when all are.
    */
   async prepare(opts: ScannerOptions): Promise<void> {
-    const { key, config } = encoded(opts);
+    const { key, config, today } = configFor(opts);
     scannerFor(opts, { key });
     // A job of no blocks: the thread builds its scanner for the key and reports done.
-    const job: ScanJob = { type: 'job', id: ++jobs, key, config, text: new SharedArrayBuffer(0), marked: null, cuts: [0], counter: new SharedArrayBuffer(4) };
+    const job: ScanJob = { type: 'job', id: ++jobs, key, config, today, text: new SharedArrayBuffer(0), marked: null, cuts: [0], counter: newCounter() };
     await Promise.all(this.helpers().map((h) => ask(h, job, () => {}, new AbortController().signal)));
   }
 
@@ -113,12 +114,13 @@ let mine: { key: string; scanner: Scanner } | null = null;
 const SPARE_MS = 10_000;
 const spare: Array<{ sab: SharedArrayBuffer; drop: NodeJS.Timeout }> = [];
 
-function borrowShared(text: string): SharedArrayBuffer {
-  const i = spare.findIndex((s) => s.sab.byteLength >= text.length * 2 && s.sab.byteLength <= text.length * 4 + 65536);
-  if (i < 0) return toShared(text);
+/** A shared buffer for `chars` characters, kept or new; the caller fills it (fillShared). */
+function borrowShared(chars: number): SharedArrayBuffer {
+  const i = spare.findIndex((s) => s.sab.byteLength >= chars * 2 && s.sab.byteLength <= chars * 4 + 65536);
+  if (i < 0) return new SharedArrayBuffer(chars * 2);
   const [{ sab, drop }] = spare.splice(i, 1) as [{ sab: SharedArrayBuffer; drop: NodeJS.Timeout }];
   clearTimeout(drop);
-  return toShared(text, sab);
+  return sab;
 }
 
 function returnShared(sab: SharedArrayBuffer): void {
@@ -138,15 +140,58 @@ function returnShared(sab: SharedArrayBuffer): void {
  * built again only when the rules, the list or the day change. Building the automaton
  * of a 10,000-term list takes longer than scanning a long file with it.
  */
-export function scannerFor(opts: ScannerOptions, { key }: { key: string } = encoded(opts)): Scanner {
+export function scannerFor(opts: ScannerOptions, { key }: { key: string } = configFor(opts)): Scanner {
   // A scanner kept from native: false (tests) is not one for the native pass, nor the other way.
   const own = opts.native === false ? `${key}:js` : key;
   if (mine?.key !== own) mine = { key: own, scanner: createScanner(opts) };
   return mine.scanner;
 }
 
-const encoded = (opts: ScannerOptions) =>
-  encodeConfig({ rules: opts.rules, terms: opts.terms ?? [], today: (opts.today ?? new Date()).getTime(), blockChars: opts.blockChars });
+interface Encoded {
+  key: string;
+  config: string;
+  today: number;
+}
+
+// Per rules object and list array: the config last encoded from them, with what it was
+// encoded from. Encoding a 10,000-term list (JSON, then SHA-256) takes some milliseconds
+// in which the helpers would wait for their job; comparing the objects with what they
+// held then takes a tenth of that. A list or rules edited in place since are encoded again.
+interface Hint extends Encoded {
+  blockChars?: number;
+  rules: string;
+  /** basisId, kind, term, pattern of every term, in order: all of a term the scanner reads. */
+  fields: Array<string | undefined>;
+}
+const hints = new WeakMap<object, WeakMap<object, Hint>>();
+const NO_TERMS: readonly ListTerm[] = [];
+const dayOf = (t: number) => Math.floor(t / 86_400_000);
+const termFields = (terms: readonly ListTerm[]) => terms.flatMap((t) => [t.basisId, t.kind, t.term, t.pattern]);
+
+/** The config for these options: the one encoded last from the same objects if they still hold the same, else encoded now. */
+function configFor(opts: ScannerOptions): Encoded {
+  const terms = opts.terms ?? NO_TERMS;
+  const today = (opts.today ?? new Date()).getTime();
+  const h = hints.get(opts.rules)?.get(terms);
+  if (h && h.blockChars === opts.blockChars && dayOf(h.today) === dayOf(today) && h.fields.length === terms.length * 4 && h.rules === JSON.stringify(opts.rules)) {
+    let same = true;
+    for (let i = 0, j = 0; same && i < terms.length; i++, j += 4) {
+      const t = terms[i]!;
+      same = t.basisId === h.fields[j] && t.kind === h.fields[j + 1] && t.term === h.fields[j + 2] && t.pattern === h.fields[j + 3];
+    }
+    if (same) return { key: h.key, config: h.config, today };
+  }
+  const e = encoded(opts);
+  let byTerms = hints.get(opts.rules);
+  if (!byTerms) hints.set(opts.rules, (byTerms = new WeakMap()));
+  byTerms.set(terms, { ...e, blockChars: opts.blockChars, rules: JSON.stringify(opts.rules), fields: termFields(terms) });
+  return e;
+}
+
+function encoded(opts: ScannerOptions): Encoded {
+  const today = (opts.today ?? new Date()).getTime();
+  return { ...encodeConfig({ rules: opts.rules, terms: opts.terms ?? [], today, blockChars: opts.blockChars }), today };
+}
 
 /**
  * The one-thread scan, shared with `helpers` block by block. Any block a helper took and
@@ -164,71 +209,87 @@ export async function scanWithHelpers(
    * `callerScans: false` leaves every block to the helpers (the caller scans only what they
    * leave), so a test sees their work whatever the machine's load.
    */
-  run: { stats?: ShareStats; callerScans?: boolean } = {},
+  run: { stats?: ShareStats; callerScans?: boolean; repaired?: boolean } = {},
 ): Promise<ScanResult> {
   const { stats } = run;
-  // Encoded once: the key finds this thread's scanner, the config goes to the helpers.
-  const { key, config } = encoded(opts);
-  const scanner = given ?? scannerFor(opts, { key });
-  // With helpers, the texts' check for lone surrogates (a pass over all of them) runs on
-  // this thread while the helpers already scan; in the rare text that has one, their work
-  // is dropped and the scan starts over on the repaired text.
-  const checkLater = helpers.length > 0;
-  const prepared = prepareSegments(segments, !checkLater);
+  // Kept from the first attempt when the scan starts over: progress never goes back.
+  if (!run.repaired) onProgress = forward(onProgress);
+  // Encoded once (or kept from the last scan with the same objects): the key finds this
+  // thread's scanner, the config goes to the helpers.
+  const sent = configFor(opts);
+  const scanner = given ?? scannerFor(opts, sent);
+  // The texts as given: every thread checks each block it scans for lone surrogates (the
+  // native pass does so at no cost). In the rare text that has one, all work is dropped
+  // and the scan starts over on the repaired text, on this thread.
+  const check = !run.repaired;
+  const prepared = prepareSegments(segments, !check);
   const { text, marked, locate } = prepared;
-  const cuts = scanner.blockCuts(text);
+  const cuts = cutBlocks(text, opts.blockChars);
   const blocks = cuts.length - 1;
   const found: Array<Finding[] | undefined> = new Array<Finding[] | undefined>(blocks);
   let done = 0;
   let dropped = false;
-  const report = (i: number, f: Finding[], byHelper = false) => {
+  let illFormed = false;
+  const report = (i: number, f: Finding[] | null, byHelper = false) => {
     if (found[i] || dropped) return;
+    if (!f) {
+      illFormed = true;
+      return drop();
+    }
     if (stats && byHelper) stats.byHelpers++;
-    for (const x of f) x.location = locate(x.start);
     found[i] = f;
     done++;
     onProgress?.(done / blocks);
   };
-  const scanHere = (i: number) => report(i, scanner.scanBlock(text.slice(cuts[i]!, cuts[i + 1]!), marked.slice(cuts[i]!, cuts[i + 1]!), cuts[i]!));
+  const scanHere = (i: number) => report(i, scanner.scanBlock(text.slice(cuts[i]!, cuts[i + 1]!), marked.slice(cuts[i]!, cuts[i + 1]!), cuts[i]!, check, locate));
 
   if (stats) Object.assign(stats, { blocks, byHelpers: 0 });
-  const counter = new SharedArrayBuffer(4);
+  const counter = newCounter();
+  const next = new Int32Array(counter);
   let waits: Promise<void> = Promise.resolve();
   let allFound = () => {};
   let lent: SharedArrayBuffer[] = [];
   const stopWaiting = new AbortController();
-  if (helpers.length && blocks > 1) {
-    const id = ++jobs;
-    const job: ScanJob = { type: 'job', id, key, config, text: borrowShared(text), marked: marked === text ? null : borrowShared(marked), cuts, counter };
-    lent = [job.text, ...(job.marked ? [job.marked] : [])];
-    // Once every block is in, a helper still busy with an earlier job is not waited for.
-    allFound = () => done === blocks && stopWaiting.abort();
-    waits = Promise.all(helpers.map((h) => ask(h, job, (i, f) => (report(i, f, true), allFound()), stopWaiting.signal))).then(() => {});
-  }
-  const next = new Int32Array(counter);
-  if (checkLater && !allWellFormed(segments)) {
-    // No block is taken any more; the helpers finish the ones they hold, unheard.
-    // Their copies are not lent again: one may still be reading a block it took.
+  // No block is taken any more; the helpers finish the ones they hold, unheard. Their
+  // copies are not lent again: one may still be reading a block it took.
+  function drop() {
     dropped = true;
     Atomics.store(next, 0, blocks);
     stopWaiting.abort();
-    return scanWithHelpers(opts, [], segments, onProgress, scanner, run);
+  }
+  if (helpers.length && blocks > 1) {
+    const id = ++jobs;
+    const { key, config, today } = sent;
+    const job: ScanJob = { type: 'job', id, key, config, today, text: borrowShared(text.length), marked: marked === text ? null : borrowShared(marked.length), cuts, counter, check };
+    lent = [job.text, ...(job.marked ? [job.marked] : [])];
+    // Once every block is in, a helper still busy with an earlier job is not waited for.
+    allFound = () => done === blocks && stopWaiting.abort();
+    waits = Promise.all(helpers.map((h) => ask(h, job, (i, p) => (report(i, p && unpackFindings(p, locate), true), allFound()), stopWaiting.signal))).then(() => {});
+    // Sent before the text is copied: a helper starts on the first block as soon as it is there.
+    fillShared(job, text, marked);
   }
   if (run.callerScans !== false || !helpers.length) for (let i = Atomics.add(next, 0, 1); i < blocks; i = Atomics.add(next, 0, 1)) scanHere(i);
   allFound();
   await waits;
-  for (let i = 0; i < blocks; i++) if (!found[i]) scanHere(i);
+  for (let i = 0; i < blocks && !dropped; i++) if (!found[i]) scanHere(i);
+  if (illFormed) return scanWithHelpers(opts, [], segments, onProgress, scanner, { ...run, repaired: true });
   // Every block is in: no helper reads this job's text any more (a late one finds no block left).
   for (const sab of lent) returnShared(sab);
 
-  const findings = found.flatMap((f) => f!);
-  findings.push(...gpsFindings(segments, prepared.located));
-  findings.sort(byPlace);
+  // Each block comes sorted, and a block's findings all start inside it: in block order
+  // they are in order (sorting here took longer than scanning a block).
+  const findings: Finding[] = [];
+  for (const f of found) for (const x of f!) findings.push(x);
+  const gps = gpsFindings(segments, prepared.located);
+  if (gps.length) {
+    findings.push(...gps);
+    findings.sort(byPlace);
+  }
   return { text, segments: prepared.located, findings };
 }
 
 /** Sends the job to one helper; settles when it is done, failed, gone or no longer needed (never rejects). */
-function ask(h: Helper, job: ScanJob, report: (i: number, f: Finding[]) => void, ended: AbortSignal): Promise<void> {
+function ask(h: Helper, job: ScanJob, report: (i: number, f: PackedFindings | null) => void, ended: AbortSignal): Promise<void> {
   return new Promise<void>((resolve) => {
     const off = () => {
       h.off('message', onMessage);

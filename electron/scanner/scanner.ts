@@ -10,7 +10,7 @@ import { hasSpacedCjk, normalize } from './normalize';
 import { CELL_BOUNDARY, findNumbers } from './numbers';
 import { compileRe2, re2Matches } from './patterns';
 import { fromShared } from './pool-protocol';
-import { prepareSegments, type Located } from './segments';
+import { isWellFormed, prepareSegments, type Located } from './segments';
 import type { FindingKind, ListTerm, Rules } from './rules';
 
 // The scanner: what the regulations forbid, found in the text a reader could find.
@@ -69,6 +69,9 @@ const BASE: Record<FindingKind, number> = {
   PROCESS_INFO: 0.7,
   NEGATIVE_LIST: 0.8,
 };
+
+const KINDS = Object.keys(GROUND).length;
+const KIND_INDEX = Object.fromEntries(Object.keys(GROUND).map((k, i) => [k, i])) as Record<FindingKind, number>;
 
 const BASIS_GROUND: Record<string, Ground> = {
   law: 'LAW_PROHIBITED',
@@ -151,11 +154,13 @@ export function createScanner(opts: ScannerOptions) {
 
   /** One block's findings, each reported once (by kind, place and basis). */
   function collector(textOf: (s: number, e: number) => string, base: number, locate: (globalStart: number) => string, out: Finding[]) {
-    const seen = new Set<string>();
+    const seen = new Set<string | number>();
     const terms: Finding[] = [];
     // s and e are offsets into `block` (the original); `before` is the normalized text before it.
     const put = (kind: FindingKind, s: number, e: number, before: string, ground = GROUND[kind], basisId: string | null = null, confidence?: number, into = out, text?: string) => {
-      const key = `${kind}:${s}:${e}:${basisId}`;
+      // A number for the usual finding (no basis, a short span), a string otherwise: a
+      // string per finding cost more than the rest of reporting it.
+      const key = basisId === null && e - s < 4096 && s < 2 ** 36 ? (s * 4096 + (e - s)) * KINDS + KIND_INDEX[kind] : `${kind}:${s}:${e}:${basisId}`;
       if (seen.has(key) || e <= s) return;
       seen.add(key);
       let c = confidence ?? BASE[kind];
@@ -169,12 +174,18 @@ export function createScanner(opts: ScannerOptions) {
 
   /**
    * `block` is the text as stored; `marked` is the same text with CELL_BOUNDARY where two
-   * segments are separate cells, so that nothing joins across them.
+   * segments are separate cells, so that nothing joins across them. With `check`, a block
+   * that holds a lone surrogate is not scanned (false): the caller repairs the text and
+   * scans it again (a block cut inside a pair reads as one too, and is scanned again as
+   * well, at no loss). Without it the text is taken as it is.
    */
-  function scanBlock(block: string, marked: string, base: number, locate: (globalStart: number) => string, out: Finding[]): void {
+  function scanBlock(block: string, marked: string, base: number, locate: (globalStart: number) => string, out: Finding[], check = false): boolean {
     const pass = native?.scan(marked);
-    if (pass) return scanLines(pass, stringSource(block, marked), base, locate, out);
+    if (pass) return scanLines(pass, stringSource(block, marked), base, locate, out), true;
+    // false: a lone surrogate (the pass checks every unit anyway); null: folding would move offsets.
+    if (check && (pass === false || !isWellFormed(marked))) return false;
     scanBlockJs(block, marked, base, locate, out);
+    return true;
   }
 
   /** scanBlock in JavaScript alone: the whole block in every detector. */
@@ -289,59 +300,50 @@ export function createScanner(opts: ScannerOptions) {
    * Where the text is cut into blocks: at line ends, so no number is split between blocks.
    * Threads that share a text scan these same blocks, so they find what one thread finds.
    */
-  function blockCuts(text: string): number[] {
-    const size = opts.blockChars ?? 1 << 20;
-    const cuts = [0];
-    let start = 0;
-    while (start < text.length) {
-      let end = Math.min(text.length, start + size);
-      if (end < text.length) {
-        const nl = text.lastIndexOf('\n', end);
-        if (nl > start + size / 2) end = nl + 1;
-      }
-      cuts.push(end);
-      start = end;
-    }
-    return cuts;
-  }
+  const blockCuts = (text: string): number[] => cutBlocks(text, opts.blockChars);
 
   /**
    * Scans text[0, text.length) block by block; offsets are reported plus `base` (where
    * this text starts in the whole, for a slice scanned by a worker).
    */
-  function scanSpan(text: string, marked: string, base: number, locate: (at: number) => string, out: Finding[], onProgress?: (fraction: number) => void): void {
+  function scanSpan(text: string, marked: string, base: number, locate: (at: number) => string, out: Finding[], onProgress?: (fraction: number) => void, check = false): boolean {
     const cuts = blockCuts(text);
     for (let i = 0; i + 1 < cuts.length; i++) {
       const [start, end] = [cuts[i]!, cuts[i + 1]!];
-      scanBlock(text.slice(start, end), marked.slice(start, end), base + start, locate, out);
+      if (!scanBlock(text.slice(start, end), marked.slice(start, end), base + start, locate, out, check)) return false;
       onProgress?.(end / text.length);
     }
+    return true;
   }
 
   return {
     blockCuts,
-    /** Findings of one block (from blockCuts) that starts at `base`; location left to the caller. */
-    scanBlock(block: string, marked: string, base: number): Finding[] {
+    /**
+     * Findings of one block (from blockCuts) that starts at `base`, in order of place;
+     * location by `locate` (else left to the caller). With `check`: null for a block that
+     * holds a lone surrogate (scanBlock above).
+     */
+    scanBlock(block: string, marked: string, base: number, check = false, locate: (globalStart: number) => string = () => ''): Finding[] | null {
       const out: Finding[] = [];
-      scanBlock(block, marked, base, () => '', out);
-      return out;
+      return scanBlock(block, marked, base, locate, out, check) ? out.sort(byPlace) : null;
     },
     /**
-     * Findings of block [from, to) of a text in shared memory (scanSharedBlock); location
-     * left to the caller.
+     * Findings of block [from, to) of a text in shared memory, in order of place; location
+     * left to the caller. With `check`: null for a block that holds a lone surrogate.
      */
-    scanShared(text: SharedArrayBuffer, marked: SharedArrayBuffer | null, from: number, to: number): Finding[] {
+    scanShared(text: SharedArrayBuffer, marked: SharedArrayBuffer | null, from: number, to: number, check = false): Finding[] | null {
       const out: Finding[] = [];
       const read = (sab: SharedArrayBuffer) => (s: number, e: number) => fromShared(sab, from + s, from + e);
       // A pool thread hands the native pass the shared units as they are: the block is never
       // decoded into a string, only the few characters each finding needs.
       const pass = native?.scan(new Uint16Array(marked ?? text, from * 2, to - from));
-      if (pass) scanLines(pass, { length: to - from, text: read(text), marked: read(marked ?? text) }, from, () => '', out);
-      else {
-        const block = read(text)(0, to - from);
-        scanBlock(block, marked ? read(marked)(0, to - from) : block, from, () => '', out);
+      if (pass) {
+        scanLines(pass, { length: to - from, text: read(text), marked: read(marked ?? text) }, from, () => '', out);
+        return out.sort(byPlace);
       }
-      return out;
+      if (check && pass === false) return null;
+      const block = read(text)(0, to - from);
+      return scanBlock(block, marked ? read(marked)(0, to - from) : block, from, () => '', out, check) ? out.sort(byPlace) : null;
     },
     /** Findings in a slice of the prepared text (a worker's part); location left to the caller. */
     scanSlice(text: string, marked: string, base: number): Finding[] {
@@ -351,14 +353,52 @@ export function createScanner(opts: ScannerOptions) {
     },
     /** Scans segments in blocks; progress goes from 0 to 1. */
     scan(segments: ReadonlyArray<{ location: string; text: string; cell?: string }>, onProgress?: (fraction: number) => void): ScanResult {
-      const { text, marked, located, locate } = prepareSegments(segments);
-      const findings: Finding[] = [];
-      scanSpan(text, marked, 0, locate, findings, onProgress);
+      // The texts as given, each block checked for lone surrogates as it is scanned (the
+      // native pass does so at no cost); in the rare text that has one, the scan starts
+      // over on the repaired text.
+      const progress = forward(onProgress);
+      let prepared = prepareSegments(segments, false);
+      let findings: Finding[] = [];
+      if (!scanSpan(prepared.text, prepared.marked, 0, prepared.locate, findings, progress, true)) {
+        prepared = prepareSegments(segments);
+        findings = [];
+        scanSpan(prepared.text, prepared.marked, 0, prepared.locate, findings, progress);
+      }
+      const { text, located } = prepared;
       findings.push(...gpsFindings(segments, located));
       findings.sort(byPlace);
       return { text, segments: located, findings };
     },
   };
+}
+
+/** Progress that never goes back: a scan that starts over reports only what lies beyond the first attempt's. */
+export function forward(onProgress?: (fraction: number) => void): ((fraction: number) => void) | undefined {
+  let last = -Infinity;
+  return (
+    onProgress &&
+    ((f) => {
+      if (f <= last) return;
+      last = f;
+      onProgress(f);
+    })
+  );
+}
+
+/** Where a text is cut into blocks of about `size` characters: at line ends where one is near. */
+export function cutBlocks(text: string, size = 1 << 20): number[] {
+  const cuts = [0];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + size);
+    if (end < text.length) {
+      const nl = text.lastIndexOf('\n', end);
+      if (nl > start + size / 2) end = nl + 1;
+    }
+    cuts.push(end);
+    start = end;
+  }
+  return cuts;
 }
 
 export const byPlace = (a: Finding, b: Finding): number => a.start - b.start || a.kind.localeCompare(b.kind);

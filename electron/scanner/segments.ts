@@ -14,8 +14,8 @@ export interface Located {
 export function prepareSegments(
   segments: ReadonlyArray<{ location: string; text: string; cell?: string }>,
   /**
-   * false: the texts are taken as they are, for a caller that checks them itself later
-   * (allWellFormed) while its helpers already scan, and starts over when they are not.
+   * false: the texts are taken as they are, for a caller that checks them block by block
+   * as it scans (scanner.ts scanBlock with `check`) and starts over when they are not.
    */
   checkWellFormed = true,
 ): Prepared {
@@ -55,7 +55,7 @@ export function prepareSegments(
 
 // String.prototype.isWellFormed (Node 20) checks a whole text in native code; the
 // replacing regular expression then runs only on text that has a lone surrogate.
-const isWellFormed = (s: string): boolean => (s as string & { isWellFormed?: () => boolean }).isWellFormed?.() ?? false;
+export const isWellFormed = (s: string): boolean => (s as string & { isWellFormed?: () => boolean }).isWellFormed?.() ?? false;
 
 /** Whether prepareSegments would take every text as it is (no lone surrogate to replace). */
 export const allWellFormed = (segments: ReadonlyArray<{ text: string }>): boolean => segments.every((s) => isWellFormed(s.text));

@@ -2,7 +2,9 @@
 // Electron). It does only what must touch every character:
 //   - tells the caller when the block needs the JavaScript path (characters that fold to
 //     nothing or to more than one, letter-spaced Chinese: offsets would move);
-//   - folds full-width forms (the reader's view, as fold.ts does);
+//   - reads full-width forms folded (the reader's view, as fold.ts does), unit by unit as
+//     it goes, so that shared memory is read where it is, never copied;
+//   - checks that no surrogate stands alone (the caller repairs the text then);
 //   - runs the term automaton that aho.ts builds (the tables are passed in, not rebuilt,
 //     so both paths walk the same automaton);
 //   - marks the lines where each group of detectors could match anything (a digit, an
@@ -24,7 +26,8 @@
 #define STREAMS 8
 
 typedef struct {
-  uint16_t *unit_class; // 65536
+  uint16_t *unit_class; // 65536: the automaton's class of each (folded) unit
+  uint16_t *fold_class; // 65536: the class of each unit as stored, that is of its folded form
   int32_t *rows;
   int32_t width, row_count;
   int32_t *fail;
@@ -39,7 +42,9 @@ typedef struct {
   uint8_t *word_group;
   int32_t word_count;
   uint8_t *first_group; // 65536: groups of the words that start with this unit
-  uint8_t *flags;       // 65536: F_* below, for the pass over the text as stored
+  int32_t *first_word;  // 65536: the first word that starts with this unit, or -1
+  int32_t *next_word;   // per word: the next word with the same first unit, or -1
+  uint16_t *flags;      // 65536: F_* below, for the pass over the text as stored
   int32_t max_len;      // the longest term, in units
   int32_t states;
   int32_t *parent;      // per state in breadth-first order: its parent, and the unit from it
@@ -54,6 +59,7 @@ typedef struct {
 #define F_AT 32
 #define F_NEWLINE 64
 #define F_WORD 128
+#define F_SURROGATE 256
 
 typedef struct {
   int32_t *v;
@@ -80,6 +86,7 @@ static int ints_push(Ints *a, int32_t x) {
 static void tables_free(Tables *t) {
   if (!t) return;
   free(t->unit_class);
+  free(t->fold_class);
   free(t->rows);
   free(t->fail);
   free(t->key_state);
@@ -92,6 +99,8 @@ static void tables_free(Tables *t) {
   free(t->word_start);
   free(t->word_group);
   free(t->first_group);
+  free(t->first_word);
+  free(t->next_word);
   free(t->flags);
   free(t->parent);
   free(t->edge_unit);
@@ -182,15 +191,23 @@ static napi_value create(napi_env env, napi_callback_info info) {
     goto fail;
   t->word_count = (int32_t)n_wg;
   t->first_group = calloc(65536, 1);
-  if (!t->first_group) goto fail;
-  for (int32_t k = 0; k < t->word_count; k++) {
+  t->first_word = malloc(65536 * sizeof(int32_t));
+  t->next_word = malloc(((size_t)t->word_count + 1) * sizeof(int32_t));
+  if (!t->first_group || !t->first_word || !t->next_word) goto fail;
+  for (uint32_t u = 0; u < 65536; u++) t->first_word[u] = -1;
+  // Linked from the last word back, so each unit's chain lists its words in order.
+  for (int32_t k = t->word_count - 1; k >= 0; k--) {
     if (t->word_start[k + 1] <= t->word_start[k]) goto fail;
-    t->first_group[t->words[t->word_start[k]]] |= t->word_group[k];
+    uint16_t first = t->words[t->word_start[k]];
+    t->first_group[first] |= t->word_group[k];
+    t->next_word[k] = t->first_word[first];
+    t->first_word[first] = k;
   }
-  t->flags = calloc(65536, 1);
-  if (!t->flags) goto fail;
+  t->flags = calloc(65536, sizeof(uint16_t));
+  t->fold_class = malloc(65536 * sizeof(uint16_t));
+  if (!t->flags || !t->fold_class) goto fail;
   for (uint32_t c = 0; c < 65536; c++) {
-    uint8_t f = 0;
+    uint16_t f = 0;
     uint16_t folded = fold_unit((uint16_t)c);
     if (is_ideograph((uint16_t)c)) f |= F_IDEOGRAPH;
     if (is_spacing((uint16_t)c)) f |= F_SPACING;
@@ -200,6 +217,8 @@ static napi_value create(napi_env env, napi_callback_info info) {
     if (folded == '@') f |= F_AT;
     if (c == '\n') f |= F_NEWLINE;
     if (t->first_group[folded]) f |= F_WORD;
+    if (c >= 0xd800 && c <= 0xdfff) f |= F_SURROGATE;
+    t->fold_class[c] = t->unit_class[folded];
     t->flags[c] = f;
   }
   for (size_t k = 0; k + 1 < n_os; k++)
@@ -285,18 +304,19 @@ static int32_t deep_step(const Tables *t, int32_t s, uint16_t c, uint16_t cls) {
   }
 }
 
-// One unit of one part (aho.ts TermMatcher.scan, step for step); 0 when out of memory.
+// One unit of one part (aho.ts TermMatcher.scan over the folded text, step for step); 0
+// when out of memory. The text is as stored: each unit is folded as it is read.
 static inline int stream_step(const Tables *t, Stream *st, const uint16_t *text) {
   size_t i = st->at++;
   uint16_t c = text[i];
-  uint16_t cls = t->unit_class[c];
+  uint16_t cls = t->fold_class[c];
   if (cls == 0) {
     // A unit that occurs in no term leads back to the root, and from there nowhere.
     st->state = 0;
     return 1;
   }
   int32_t s = st->state;
-  int32_t v = s < t->row_count ? t->rows[(size_t)s * t->width + cls] : deep_step(t, s, c, cls);
+  int32_t v = s < t->row_count ? t->rows[(size_t)s * t->width + cls] : deep_step(t, s, fold_unit(c), cls);
   st->state = v & STATE_MASK;
   if (v < HAS_OUTPUT || i < st->from) return 1;
   s = st->state;
@@ -311,20 +331,23 @@ static napi_value scan(napi_env env, napi_callback_info info) {
   size_t argc = 2;
   napi_value argv[2], result = NULL, null_value;
   Tables *t;
-  uint16_t *text = NULL;
+  // The block's units as stored; `copy` holds them when the block came as a string.
+  const uint16_t *text = NULL;
+  uint16_t *copy = NULL;
   size_t n = 0;
   Ints hits = {0};
+  uint8_t *present = NULL;
   Group groups[GROUPS];
   memset(groups, 0, sizeof groups);
   napi_get_null(env, &null_value);
   CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
   if (argc < 2) goto fail;
   CHECK(napi_get_value_external(env, argv[0], (void **)&t));
-  // The block as a string (the calling thread) or as UTF-16 units in shared memory (a
-  // pool thread, which then never decodes the block into a string). Copied either way:
-  // the pass folds its copy in place.
+  // The block as a string (the calling thread: copied out of it) or as UTF-16 units in
+  // shared memory (a pool thread: read where they are, never decoded into a string).
+  // Nothing is folded in place: each unit is folded as it is read.
   bool is_array = false;
-  // The units as stored, for the digests' original text: the shared copy stays unfolded.
+  // The units as stored, for the digests' original text (shared units only).
   const uint16_t *original = NULL;
   CHECK(napi_is_typedarray(env, argv[1], &is_array));
   if (is_array) {
@@ -332,65 +355,94 @@ static napi_value scan(napi_env env, napi_callback_info info) {
     void *data;
     CHECK(napi_get_typedarray_info(env, argv[1], &type, &n, &data, NULL, NULL));
     if (type != napi_uint16_array) goto fail;
-    original = data;
-    text = malloc((n + 1) * sizeof(uint16_t));
-    if (!text) goto fail;
-    if (n) memcpy(text, data, n * sizeof(uint16_t));
+    original = text = data;
   } else {
     CHECK(napi_get_value_string_utf16(env, argv[1], NULL, 0, &n));
-    text = malloc((n + 1) * sizeof(uint16_t));
-    if (!text) goto fail;
-    CHECK(napi_get_value_string_utf16(env, argv[1], (char16_t *)text, n + 1, &n));
+    copy = malloc((n + 1) * sizeof(uint16_t));
+    if (!copy) goto fail;
+    CHECK(napi_get_value_string_utf16(env, argv[1], (char16_t *)copy, n + 1, &n));
+    text = copy;
   }
 
   // Pass 1, over the text as stored: leave to the JavaScript path what would move offsets,
-  // fold in place, and mark the lines of interest to each group. Letter-spaced Chinese is
-  // an ideograph, spaces, an ideograph (normalize.ts SPACED_CJK), as hasSpacedCjk sees it.
-  const uint8_t *flags = t->flags;
+  // note which units the folded block holds, and mark the lines of interest to each group.
+  // Letter-spaced Chinese is an ideograph, spaces, an ideograph (normalize.ts SPACED_CJK),
+  // as hasSpacedCjk sees it.
+  const uint16_t *flags = t->flags;
   // Which units the folded block holds: a term with a unit the block lacks cannot occur.
-  uint32_t present[2048];
-  memset(present, 0, sizeof present);
+  // One byte per unit, not one bit: a plain store per character, where a bit set is a
+  // read-modify-write that waits for the last one to the same word.
+  present = calloc(65536, 1);
+  if (!present) goto fail;
   int spaced = 0; // 0: nothing; 1: after an ideograph; 2: after an ideograph and spaces
   size_t line_start = 0;
   uint8_t line_groups = 0;
-  for (size_t i = 0; i < n; i++) {
-    uint16_t c = text[i];
-    uint8_t f = flags[c];
-    if (f == F_IDEOGRAPH) {
-      present[c >> 5] |= 1u << (c & 31);
+  size_t i = 0;
+  while (i < n) {
+    // Most of a Chinese text is ideographs that start no trigger word: eight at a time,
+    // without a branch per unit (mispredicted branches cost more than the work here).
+    // Eight that are not all such go through the unit loop below.
+    while (i + 8 <= n) {
+      int plain = 1;
+      for (int j = 0; j < 8; j++) {
+        uint16_t c = text[i + j];
+        plain &= flags[c] == F_IDEOGRAPH;
+        present[c] = 1;
+      }
+      if (!plain) break;
       if (spaced == 2) goto fallback;
       spaced = 1;
-      continue;
+      i += 8;
     }
-    if (f & F_NOT_ONE_FOR_ONE) goto fallback;
-    if (f & F_IDEOGRAPH) {
-      if (spaced == 2) goto fallback;
-      spaced = 1;
-    } else if (f & F_SPACING) {
-      if (spaced) spaced = 2;
-    } else {
-      spaced = 0;
-    }
-    if (!f) {
-      present[c >> 5] |= 1u << (c & 31);
-      continue;
-    }
-    if (f & F_WORD) {
-      uint8_t fg = t->first_group[fold_unit(c)];
-      if (fg & ~line_groups)
-        for (int32_t k = 0; k < t->word_count; k++)
-          if ((t->word_group[k] & ~line_groups) && word_at(t, k, text, n, i)) line_groups |= t->word_group[k];
-    }
-    if (f & F_FOLDS) text[i] = c = fold_unit(c);
-    present[c >> 5] |= 1u << (c & 31);
-    if (f & F_DIGIT) line_groups |= G_DIGIT;
-    if (f & F_AT) line_groups |= G_AT;
-    if (f & F_NEWLINE) {
-      if (line_groups)
-        for (int g = 0; g < GROUPS; g++)
-          if ((line_groups & (1 << g)) && !group_add(&groups[g], (int32_t)line_start, (int32_t)i + 1)) goto fail;
-      line_start = i + 1;
-      line_groups = 0;
+    size_t stop = i + 8 < n ? i + 8 : n;
+    for (; i < stop; i++) {
+      uint16_t c = text[i];
+      uint16_t f = flags[c];
+      if (f == F_IDEOGRAPH) {
+        present[c] = 1;
+        if (spaced == 2) goto fallback;
+        spaced = 1;
+        continue;
+      }
+      if (f & F_NOT_ONE_FOR_ONE) goto fallback;
+      if (f & F_IDEOGRAPH) {
+        if (spaced == 2) goto fallback;
+        spaced = 1;
+      } else if (f & F_SPACING) {
+        if (spaced) spaced = 2;
+      } else {
+        spaced = 0;
+      }
+      if (f & F_SURROGATE) {
+        // A pair is two units of one character; a lone surrogate is text the caller must
+        // repair (segments.ts) before anything is scanned.
+        if (c >= 0xdc00 || i + 1 >= n || text[i + 1] < 0xdc00 || text[i + 1] > 0xdfff) goto ill_formed;
+        present[c] = 1;
+        present[text[++i]] = 1;
+        if (i + 1 > stop) stop = i + 1;
+        continue;
+      }
+      if (!f) {
+        present[c] = 1;
+        continue;
+      }
+      if (f & F_WORD) {
+        uint16_t first = fold_unit(c);
+        if (t->first_group[first] & ~line_groups)
+          for (int32_t k = t->first_word[first]; k >= 0; k = t->next_word[k])
+            if ((t->word_group[k] & ~line_groups) && word_at(t, k, text, n, i)) line_groups |= t->word_group[k];
+      }
+      if (f & F_FOLDS) c = fold_unit(c);
+      present[c] = 1;
+      if (f & F_DIGIT) line_groups |= G_DIGIT;
+      if (f & F_AT) line_groups |= G_AT;
+      if (f & F_NEWLINE) {
+        if (line_groups)
+          for (int g = 0; g < GROUPS; g++)
+            if ((line_groups & (1 << g)) && !group_add(&groups[g], (int32_t)line_start, (int32_t)i + 1)) goto fail;
+        line_start = i + 1;
+        line_groups = 0;
+      }
     }
   }
   for (int g = 0; g < GROUPS; g++) {
@@ -414,7 +466,7 @@ static napi_value scan(napi_env env, napi_callback_info info) {
     live[0] = 1;
     for (int32_t k = 1; k < t->states && !any_live; k++) {
       uint16_t u = t->edge_unit[k];
-      live[k] = live[t->parent[k]] && (present[u >> 5] >> (u & 31) & 1);
+      live[k] = live[t->parent[k]] && present[u];
       if (live[k] && t->out_start[k + 1] > t->out_start[k]) any_live = 1;
     }
     free(live);
@@ -479,7 +531,10 @@ streams_done:;
       for (size_t w = 0; w < gr->windows.n; w += 3) {
         int32_t from = gr->windows.v[w], at = gr->windows.v[w + 1], len = gr->windows.v[w + 2];
         if (w) d[at - 2] = 0x1f, d[at - 1] = '\n';
-        memcpy(d + at, from_units + from, (size_t)len * sizeof(uint16_t));
+        if (view)
+          memcpy(d + at, from_units + from, (size_t)len * sizeof(uint16_t));
+        else
+          for (int32_t j = 0; j < len; j++) d[at + j] = fold_unit(from_units[from + j]);
       }
       napi_value str;
       napi_status st = napi_create_string_utf16(env, (const char16_t *)d, (size_t)gr->digest_len, &str);
@@ -500,6 +555,9 @@ streams_done:;
 fallback:
   result = null_value;
   goto done;
+ill_formed:
+  napi_get_boolean(env, false, &result);
+  goto done;
 fail:
   result = NULL;
   {
@@ -508,7 +566,8 @@ fail:
     if (!pending) napi_throw_error(env, NULL, "mishen_scan: scan failed");
   }
 done:
-  free(text);
+  free(copy);
+  free(present);
   free(hits.v);
   for (int g = 0; g < GROUPS; g++) free(groups[g].windows.v);
   return result;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createScanner } from '../../../electron/scanner/scanner';
-import { DEFAULT_NUMBER_CONTEXT, findNumbers, numberContext } from '../../../electron/scanner/numbers';
+import { CELL_BOUNDARY, DEFAULT_NUMBER_CONTEXT, findNumbers, lastClause, numberContext } from '../../../electron/scanner/numbers';
+import { seededRandom } from '../../helpers/synthetic';
 import { defaultRules, rulesSchema } from '../../../electron/scanner/rules';
 import defaults from '../../../resources/rules/default.json';
 import { luhnCard, residentId } from '../../helpers/synthetic';
@@ -68,5 +69,25 @@ describe('business-number context', () => {
 
   it('never hides a mobile number', () => {
     expect(kinds('订单号 13912345678')).toContain('MOBILE');
+  });
+});
+
+describe('the clause right before a number', () => {
+  // The expressions lastClause stands for: trailing white space dropped, the last clause kept.
+  const byRegExp = (before: string) => before.replace(/\s+$/, '').split(new RegExp(`[，,；;。\\n\\t、${CELL_BOUNDARY}]`)).at(-1)!;
+
+  it('is what the regular expressions give, for any text', () => {
+    for (let c = 0; c < 65536; c++) {
+      const ch = String.fromCharCode(c);
+      expect(lastClause(`运单号${ch}`), `U+${c.toString(16)}`).toBe(byRegExp(`运单号${ch}`));
+      expect(lastClause(`${ch}订单`), `U+${c.toString(16)}`).toBe(byRegExp(`${ch}订单`));
+    }
+    const r = seededRandom(3);
+    const units = ['订', '单', '号', '，', ',', '；', ';', '。', '\n', '\t', '、', CELL_BOUNDARY, ' ', '\u3000', '\u00a0', '\r', '\u2028', '\ufeff', '1', 'a', '\ud83d'];
+    for (let k = 0; k < 5000; k++) {
+      const t = Array.from({ length: Math.floor(r() * 30) }, () => units[Math.floor(r() * units.length)]).join('');
+      expect(lastClause(t), JSON.stringify(t)).toBe(byRegExp(t));
+    }
+    expect(lastClause('收件人身份证号：，运单号：\n  ')).toBe('运单号：');
   });
 });

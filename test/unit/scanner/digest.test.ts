@@ -32,4 +32,29 @@ describe('a digest of lines', () => {
     expect(first.before(2, 24)).toBe('12');
     expect(first.before(0, 24)).toBe('');
   });
+
+  it('maps every offset as a search from scratch would, asked in order or at random', () => {
+    // Runs of 1 to 5 units, 3 to 9 units apart in the block, joined by two units in the digest.
+    const w: number[] = [];
+    let block = 0;
+    let at = 0;
+    for (let k = 0; k < 40; k++) {
+      const len = 1 + (k % 5);
+      w.push(block, at, len);
+      block += len + 3 + (k % 7);
+      at += len + 2;
+    }
+    const windows = Int32Array.from(w);
+    const expected = (d: number) => {
+      let r = 0;
+      for (let i = 0; i < w.length; i += 3) if (w[i + 1]! <= d) r = i;
+      return w[r]! + d - w[r + 1]!;
+    };
+    const offsets = Array.from({ length: at }, (_, d) => d);
+    const shuffled = offsets.map((d) => [(d * 7919) % 101, d] as const).sort((a, b) => a[0] - b[0]).map(([, d]) => d);
+    for (const order of [offsets, shuffled, [...offsets].reverse()]) {
+      const d = digestOf('x'.repeat(at), windows);
+      for (const o of order) expect(d.at(o), `offset ${o}`).toBe(expected(o));
+    }
+  });
 });

@@ -275,10 +275,11 @@ describe('the native pass against hostile text', () => {
     const r = random(5);
     let scanned = 0;
     for (let k = 0; k < 300; k++) {
-      // Any unit but those that send the block to JavaScript (zero-width, radicals, spaces between ideographs).
+      // Any unit but those that send the block to JavaScript (zero-width, radicals, spaces
+      // between ideographs) or back to the caller (a surrogate, here mostly a lone one).
       const any = () => {
         const u = Math.floor(r() * 65536);
-        return (u >= 0x2e80 && u <= 0x2fdf) || (u >= 0x200b && u <= 0x200f) || (u >= 0x2060 && u <= 0x2064) || [0xad, 0xfeff, 0x20, 0xa0, 0x3000].includes(u) ? 0x5f : u;
+        return (u >= 0x2e80 && u <= 0x2fdf) || (u >= 0x200b && u <= 0x200f) || (u >= 0x2060 && u <= 0x2064) || (u >= 0xd800 && u <= 0xdfff) || [0xad, 0xfeff, 0x20, 0xa0, 0x3000].includes(u) ? 0x5f : u;
       };
       const units = Uint16Array.from({ length: Math.floor(r() * 3000) }, () => (r() < 0.5 ? any() : '甲乙a\n\t绝密姓名'.charCodeAt(Math.floor(r() * 10))));
       const text = String.fromCharCode(...units);
@@ -300,6 +301,33 @@ describe('the native pass against hostile text', () => {
       }
     }
     expect(scanned).toBeGreaterThan(250);
+  });
+
+  it('tells a lone surrogate (false) from a pair, wherever it stands, as isWellFormed does', () => {
+    const pass = nativePass(new TermMatcher(['𠀀', '甲']).tables(), [{ word: '绝密', group: GROUP.MARK }])!;
+    const cases = ['\ud800', 'a\udc00b', '\ud83d\ude00', '甲\ud83d', '\ude00甲', '\udc00\ud800', '\ud800\ud800\udc00', '𠀀甲𠀀', `${'甲'.repeat(20)}\ud83d\ude00${'乙'.repeat(20)}`, `${'甲'.repeat(20)}\ud83d${'乙'.repeat(20)}`, `1\n${'甲'.repeat(7)}\udfff`];
+    for (const t of cases) {
+      const wellFormed = (t as string & { isWellFormed(): boolean }).isWellFormed();
+      for (const input of [t, Uint16Array.from({ length: t.length }, (_, i) => t.charCodeAt(i))]) {
+        const got = pass.scan(input);
+        expect(got === false, JSON.stringify(t)).toBe(!wellFormed);
+        if (wellFormed) expect(got).not.toBeNull();
+      }
+    }
+    // A lone surrogate after a character that sends the block to JavaScript: null, and the JavaScript path checks.
+    expect(pass.scan('\u200b\ud800')).toBeNull();
+  });
+
+  it('scans a text whose block cut falls inside a pair as it is, and repairs only what is lone', () => {
+    // No line break: the 7-unit blocks are cut wherever they end, here inside pairs.
+    const text = `身份证号${id1}${'𠀀'.repeat(30)}清单${'𠀀'.repeat(3)}`;
+    for (const t of [text, `${text}\ud800${text}`, `\u200b${text}\udc00`]) {
+      const { fast, js } = both(one(t), { blockChars: 7, terms });
+      expect(fast).toEqual(js);
+      const scanned = createScanner({ rules: base, terms, blockChars: 7, today: TODAY }).scan(one(t));
+      expect(scanned.text).toBe((t as string & { toWellFormed(): string }).toWellFormed());
+      expect(scanned.findings.some((f) => f.kind === 'NEGATIVE_LIST')).toBe(true);
+    }
   });
 
   it('copies texts into shared memory unit for unit, surrogate pairs and lone halves included', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TermMatcher } from '../../../electron/scanner/aho';
-import { GROUP, nativePass, nativeScanFrom, writeUnits } from '../../../electron/scanner/native';
+import { GROUP, nativePass, nativeScanFrom, writeUnits, type NativeBlock } from '../../../electron/scanner/native';
 import { hasSpacedCjk } from '../../../electron/scanner/normalize';
 import { CELL_BOUNDARY } from '../../../electron/scanner/numbers';
 import { defaultRules, type ListTerm } from '../../../electron/scanner/rules';
@@ -165,7 +165,7 @@ describe('the native pass', () => {
     expect(pass.scan('零宽\u200b字符')).toBeNull();
     expect(pass.scan('科 长')).toBeNull();
     expect(pass.scan('⾝份')).toBeNull();
-    const r = pass.scan('第一行\n电话１２３\n绝\t密\n姓名：王五\n邮箱a@b.cn\n清单甲')!;
+    const r = pass.scan('第一行\n电话１２３\n绝\t密\n姓名：王五\n邮箱a@b.cn\n清单甲') as NativeBlock;
     expect(r.digests[GROUP.DIGIT]).toBe('电话123\n');
     expect(r.digests[GROUP.MARK]).toBe('绝\t密\n');
     expect(r.digests[GROUP.NAME]).toBe('姓名:王五\n');
@@ -173,7 +173,7 @@ describe('the native pass', () => {
     expect([...r.windows[GROUP.DIGIT]!]).toEqual([4, 0, 6]);
     expect([...r.hits]).toEqual([0, 29, 32]);
     // Two runs of lines apart: joined by U+001F and a line break, each mapped back.
-    const two = pass.scan('1\n无\n无\n2')!;
+    const two = pass.scan('1\n无\n无\n2') as NativeBlock;
     expect(two.digests[GROUP.DIGIT]).toBe(`1\n${CELL_BOUNDARY}\n2`);
     expect([...two.windows[GROUP.DIGIT]!]).toEqual([0, 0, 2, 6, 4, 1]);
   });

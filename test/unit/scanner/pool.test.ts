@@ -130,6 +130,29 @@ describe('the warm scanning pool', () => {
     expect(short.findings.map((f) => f.kind)).toContain('ID_CARD');
   }, 120_000);
 
+  it('sees a list or rules edited in place: their config is encoded again, not kept from the last scan', async () => {
+    const terms: ListTerm[] = TERMS.map((t) => ({ ...t }));
+    const rules = defaultRules();
+    const opts = { rules, terms, today, blockChars: BLOCK };
+    const segments = [{ location: '正文', text: onEveryCut(3000) }];
+    const count = (r: { findings: Array<{ kind: string; basisId: string | null }> }, basisId: string) => r.findings.filter((f) => f.basisId === basisId).length;
+    const first = await pool.scan(opts, segments, undefined, 0, { callerScans: false });
+    expect(count(first, 'neg-1')).toBeGreaterThan(10);
+    // The same objects, changed: the config kept from the first scan no longer holds.
+    // One term, then the rules alone, each seen with the helpers alone and with the caller.
+    let last = first.findings;
+    for (const edit of [() => (terms[0]!.term = '某某县城关镇幸福路'), () => (rules.context.ID_CARD = ['证件'])]) {
+      edit();
+      for (const callerScans of [false, true]) {
+        const edited = await pool.scan(opts, segments, undefined, 0, { callerScans });
+        expect(edited.findings).toEqual(createScanner(opts).scan(segments).findings);
+        expect(edited.findings).not.toEqual(last);
+      }
+      last = createScanner(opts).scan(segments).findings;
+    }
+    expect(count({ findings: last }, 'neg-1')).toBeGreaterThan(10);
+  }, 120_000);
+
   it('scans through ports from another thread, and a helper that goes away loses nothing', async () => {
     const opts = { rules: defaultRules(), terms: TERMS, today, blockChars: BLOCK };
     const segments = [{ location: '正文', text: onEveryCut(3000) }];
