@@ -3,7 +3,7 @@ import { loadavg } from 'node:os';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nativeScanFrom } from '../electron/scanner/native';
-import { createScanner, type ScanResult } from '../electron/scanner/scanner';
+import { createScanner, type Finding } from '../electron/scanner/scanner';
 import { ScanPool, type ShareStats } from '../electron/scanner/pool';
 import { defaultRules, type ListTerm } from '../electron/scanner/rules';
 import { luhnCard, residentId } from '../test/helpers/synthetic';
@@ -69,6 +69,14 @@ function medianSeconds(runs: number, f: () => unknown): number {
 }
 
 const seconds = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e9;
+
+/** Whether two scans found the same, field for field (a JSON copy of each would be garbage in the next timed scan). */
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  if (!b.length) return true;
+  if (a.length !== b.length) return false;
+  const keys = ['kind', 'text', 'start', 'end', 'location', 'confidence', 'ground', 'basisId'] as const;
+  return a.every((f, i) => keys.every((k) => f[k] === b[i]![k]));
+}
 const cpuSeconds = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
 /** CPU seconds of the main thread alone (Linux: /proc, in clock ticks of 10 ms); NaN elsewhere. */
 function mainThreadCpu(): number {
@@ -102,25 +110,32 @@ export async function run(): Promise<Figure[]> {
     const tb = process.hrtime.bigint();
     const scanner = createScanner({ rules, terms });
     const buildSeconds = seconds(tb);
-    // The median of three scans: the first one after generating the text also pays for
-    // collecting the generator's garbage.
-    const serialRuns = Array.from({ length: 3 }, () => {
+    // The median of five scans: the first one after generating the text also pays for
+    // collecting the generator's garbage, and on this 2-core machine a scan's time varies
+    // by some 15% from one to the next.
+    // Only the findings of one scan are kept (to compare the others with): results held
+    // from scan to scan would make the collector's work in the timed scans the bench's.
+    let serial: Finding[] = [];
+    const serialRuns = Array.from({ length: 5 }, () => {
       const cpu1 = process.cpuUsage();
       const main1 = mainThreadCpu();
       const t1 = process.hrtime.bigint();
       const result = scanner.scan([{ location: '正文', text }]);
-      return { rate: mb / seconds(t1), cpu: cpuSeconds(process.cpuUsage(cpu1)), main: mainThreadCpu() - main1, result };
+      const run = { rate: mb / seconds(t1), cpu: cpuSeconds(process.cpuUsage(cpu1)), main: mainThreadCpu() - main1, same: sameFindings(result.findings, serial) };
+      if (!serial.length) serial = result.findings;
+      return run;
     }).sort((a, b) => a.rate - b.rate);
-    const { rate: serialRate, cpu: serialCpu, main: serialMain, result: serial } = serialRuns[1]!;
+    const { rate: serialRate, cpu: serialCpu, main: serialMain } = serialRuns[2]!;
+    if (serialRuns.filter((r) => !r.same).length > 1) console.log('  WARNING: one-thread scans of the same text differ');
     // The same scan in TypeScript alone (the path without the native build), for the ratio.
     const jsScanner = createScanner({ rules, terms, native: false });
     const tj = process.hrtime.bigint();
-    const js = jsScanner.scan([{ location: '正文', text }]);
+    const jsSame = sameFindings(jsScanner.scan([{ location: '正文', text }]).findings, serial);
     const jsRate = mb / seconds(tj);
     console.log(
       `native pass: ${nativeScanFrom() ?? 'not built (TypeScript alone)'}; automaton of 10,000 terms built in ${(buildSeconds * 1000).toFixed(0)} ms; one thread ${serialRate.toFixed(1)} MB/s against TypeScript alone ${jsRate.toFixed(1)} MB/s (${(serialRate / jsRate).toFixed(2)}×)`,
     );
-    if (JSON.stringify(js.findings) !== JSON.stringify(serial.findings)) console.log(`  WARNING: TypeScript alone finds otherwise (${js.findings.length} vs ${serial.findings.length})`);
+    if (!jsSame) console.log('  WARNING: TypeScript alone finds otherwise');
     // The warm pool: a first scan starts the threads and builds their automaton, as the
     // app's first long file does; the figure is the second scan.
     const pool = new ScanPool();
@@ -130,31 +145,35 @@ export async function run(): Promise<Figure[]> {
     // The first call returns once every block is in, possibly before the pool thread has
     // built its automaton: wait until it has, as a pool that has scanned before would be.
     await pool.prepare({ rules, terms });
-    // Two scans more before the figure: the pool thread's code is compiled by use, and a
-    // pool that has scanned a few files has compiled it (the calling thread's code was,
-    // by the one-thread scans above).
-    for (let k = 0; k < 2; k++) await pool.scan({ rules, terms }, [{ location: '正文', text }]);
+    // Four scans more before the figure: the pool thread's code is compiled by use (its
+    // scans take some 90, 45, 35 ms, then 20–25 ms from about the fifth on), and a pool
+    // that has scanned a few long files has compiled it; the calling thread's code was, by
+    // the one-thread scans above. The first call's figure, with the thread's start, is
+    // printed as well.
+    for (let k = 0; k < 4; k++) await pool.scan({ rules, terms }, [{ location: '正文', text }]);
     let peak = 0;
     const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-    // The median of five warm scans, as ripgrep's figure is a median: one scan of 40 MB
-    // takes some 30 ms, where a collection of the last scan's garbage shows.
-    const runs: Array<{ rate: number; main: number; stats: ShareStats; result: ScanResult }> = [];
-    for (let k = 0; k < 5; k++) {
+    // The median of nine warm scans, as ripgrep's figure is a median: one scan of 40 MB
+    // takes some 20 ms, and two threads on two cores vary more than one (a collection, the
+    // other thread's wait for a core).
+    const runs: Array<{ rate: number; main: number; stats: ShareStats; same: boolean; count: number }> = [];
+    for (let k = 0; k < 9; k++) {
       const stats = { blocks: 0, byHelpers: 0 };
       const main2 = mainThreadCpu();
       const t2 = process.hrtime.bigint();
-      const result = await pool.scan({ rules, terms }, [{ location: '正文', text }], undefined, undefined, { stats });
-      runs.push({ rate: mb / seconds(t2), main: mainThreadCpu() - main2, stats, result });
+      const { findings } = await pool.scan({ rules, terms }, [{ location: '正文', text }], undefined, undefined, { stats });
+      runs.push({ rate: mb / seconds(t2), main: mainThreadCpu() - main2, stats, same: sameFindings(findings, serial), count: findings.length });
     }
+    const order = runs.map((r) => r.rate.toFixed(0)).join(', ');
     runs.sort((a, b) => a.rate - b.rate);
-    const { rate: parallelRate, main: parallelMain, stats, result: parallel } = runs[2]!;
+    const { rate: parallelRate, main: parallelMain, stats, count: parallelCount } = runs[4]!;
     clearInterval(timer);
     await pool.close();
     // The calling thread's own CPU time is the scan's critical path when cores are free:
     // independent of the machine's load, unlike the wall-clock rates.
     console.log(`calling thread's CPU: one thread ${serialMain.toFixed(2)} s, with the pool ${parallelMain.toFixed(2)} s → ${(serialMain / parallelMain).toFixed(2)}× less on the critical path`);
-    console.log(`scanner: ${mb.toFixed(1)} MB, ${serial.findings.length} findings one thread (${serialRate.toFixed(1)} MB/s), ${parallel.findings.length} findings with the warm pool of ${pool.size} + the caller (${parallelRate.toFixed(1)} MB/s, ${stats.byHelpers}/${stats.blocks} blocks by the pool; first call with thread start ${coldRate.toFixed(1)} MB/s); main-thread RSS peak ${((Math.max(peak, process.memoryUsage().rss) - rss0) / 1024 / 1024).toFixed(0)} MB above the start (text ${(text.length * 2 / 1024 / 1024).toFixed(0)} MB as UTF-16)`);
-    if (JSON.stringify(parallel.findings) !== JSON.stringify(serial.findings)) console.log(`  WARNING: the pool's findings differ from one thread's (${parallel.findings.length} vs ${serial.findings.length})`);
+    console.log(`scanner: ${mb.toFixed(1)} MB, ${serial.length} findings one thread (${serialRate.toFixed(1)} MB/s), ${parallelCount} findings with the warm pool of ${pool.size} + the caller (${parallelRate.toFixed(1)} MB/s, the median of ${order} in turn; ${stats.byHelpers}/${stats.blocks} blocks by the pool; first call with thread start ${coldRate.toFixed(1)} MB/s); main-thread RSS peak ${((Math.max(peak, process.memoryUsage().rss) - rss0) / 1024 / 1024).toFixed(0)} MB above the start (text ${(text.length * 2 / 1024 / 1024).toFixed(0)} MB as UTF-16)`);
+    if (runs.some((r) => !r.same)) console.log(`  WARNING: the pool's findings differ from one thread's`);
 
     if (existsSync(RG)) {
       let rgCpu = 0;

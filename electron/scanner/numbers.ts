@@ -169,9 +169,30 @@ function mistypedId(digits: string, r: NumberRules): boolean {
 }
 
 // A digit, then digits or at most two joiners before the next digit. No tab and no
-// CELL_BOUNDARY among the joiners.
-const DIGIT_RUN = /\d(?:\d|[ \u00a0\r\n-]{1,2}(?=\d))*[Xx]?(?!\d)/g;
+// CELL_BOUNDARY among the joiners. As a regular expression:
+//   /\d(?:\d|[ \u00a0\r\n-]{1,2}(?=\d))*[Xx]?(?!\d)/g
+// read here by character codes (digitRunEnd), which gives the same runs without a match
+// object for each (test/unit/scanner/context-numbers.test.ts holds the two side by side).
 const SINGLE_GROUP = /^\d+[Xx]?$/;
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isJoiner = (c: number) => c === 32 || c === 0xa0 || c === 13 || c === 10 || c === 45;
+
+/** Where the run of digits that starts at t[i] (a digit) ends. */
+export function digitRunEnd(t: string, i: number): number {
+  const n = t.length;
+  let end = i + 1;
+  for (;;) {
+    if (end < n && isDigit(t.charCodeAt(end))) end++;
+    else if (end + 1 < n && isJoiner(t.charCodeAt(end)) && isDigit(t.charCodeAt(end + 1))) end += 2;
+    else if (end + 2 < n && isJoiner(t.charCodeAt(end)) && isJoiner(t.charCodeAt(end + 1)) && isDigit(t.charCodeAt(end + 2))) end += 3;
+    else break;
+  }
+  // [Xx]?(?!\d): the X is taken unless a digit follows it (then the run ends before it).
+  const x = end < n ? t.charCodeAt(end) : 0;
+  if ((x === 88 || x === 120) && !(end + 1 < n && isDigit(t.charCodeAt(end + 1)))) end++;
+  return end;
+}
 
 /** Every number in `t` that identifies a person (or is a phone), as [kind, start, end]. */
 export function findNumbers(
@@ -181,9 +202,15 @@ export function findNumbers(
   before: (at: number) => string = (at) => t.slice(Math.max(0, at - 24), at),
 ): Array<[FindingKind, number, number]> {
   const out: Array<[FindingKind, number, number]> = [];
-  for (const m of t.matchAll(DIGIT_RUN)) {
-    const run = m[0];
-    const s0 = m.index;
+  let i = 0;
+  while (i < t.length) {
+    if (!isDigit(t.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const s0 = i;
+    i = digitRunEnd(t, s0);
+    const run = t.slice(s0, i);
     // Most runs are one group of digits (no space, hyphen or break inside): then the run is
     // the number, and there are no parts to weigh against it.
     if (SINGLE_GROUP.test(run)) {

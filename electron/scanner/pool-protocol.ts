@@ -31,9 +31,9 @@ export interface ScanJob {
   /** Block boundaries, as the one-thread scan cuts them. */
   cuts: number[];
   /**
-   * Int32 at index 0: the next block to take; at index 1: how many blocks the caller has
-   * copied into `text` (and `marked`) so far. The job is sent before the copy, so a thread
-   * starts on the first block while the caller still copies the rest (waitCopied).
+   * Which blocks are taken and which are copied into `text` (and `marked`) so far
+   * (shared-blocks.ts). The job is sent before anything is copied: a thread starts on the
+   * last block as soon as the caller has copied it.
    */
   counter: SharedArrayBuffer;
   /** Whether to check each block for lone surrogates (scanner.ts scanBlock); a block that has one is reported with findings null. */
@@ -69,25 +69,6 @@ export function copyShared(text: string, sab: SharedArrayBuffer, from: number, t
   // The native copy is a plain memory copy; Buffer's encoder walks every character.
   if (!writeUnits(part, new Uint16Array(sab, from * 2, to - from))) Buffer.from(sab, from * 2, (to - from) * 2).write(part, 'utf16le');
 }
-
-/** Copies the blocks of a job's text one by one, telling the threads after each (ScanJob.counter). */
-export function fillShared(job: Pick<ScanJob, 'text' | 'marked' | 'cuts' | 'counter'>, text: string, marked: string): void {
-  const copied = new Int32Array(job.counter);
-  for (let i = 0; i + 1 < job.cuts.length; i++) {
-    copyShared(text, job.text, job.cuts[i]!, job.cuts[i + 1]!);
-    if (job.marked) copyShared(marked, job.marked, job.cuts[i]!, job.cuts[i + 1]!);
-    Atomics.store(copied, 1, i + 1);
-    Atomics.notify(copied, 1);
-  }
-}
-
-/** Waits until block i of the job's text is copied (a pool thread that took it early). */
-export function waitCopied(counter: Int32Array, i: number): void {
-  for (let n = Atomics.load(counter, 1); n <= i; n = Atomics.load(counter, 1)) Atomics.wait(counter, 1, n);
-}
-
-/** A job's counter: next block to take, blocks copied. */
-export const newCounter = (): SharedArrayBuffer => new SharedArrayBuffer(8);
 
 /** text[from, to) read back from the shared UTF-16 copy. */
 export const fromShared = (sab: SharedArrayBuffer, from: number, to: number): string => Buffer.from(sab, from * 2, (to - from) * 2).toString('utf16le');

@@ -1,5 +1,6 @@
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { packedTransfer, packFindings, waitCopied, type ScanJob, type ScanReply } from './pool-protocol';
+import { packedTransfer, packFindings, type ScanJob, type ScanReply } from './pool-protocol';
+import { takeBack, waitCopied } from './shared-blocks';
 import { createScanner, type Scanner } from './scanner';
 
 // One warm scanning thread of the pool (pool.ts). It keeps the scanner built for the last
@@ -21,10 +22,10 @@ function run(job: ScanJob, reply: (r: ScanReply) => void): void {
   try {
     const scanner = scannerFor(job);
     const counter = new Int32Array(job.counter);
-    const blocks = job.cuts.length - 1;
-    for (let i = Atomics.add(counter, 0, 1); i < blocks; i = Atomics.add(counter, 0, 1)) {
+    // Blocks from the back: the caller scans from the front and copies only these.
+    for (let i = takeBack(counter); i >= 0; i = takeBack(counter)) {
       const [from, to] = [job.cuts[i]!, job.cuts[i + 1]!];
-      waitCopied(counter, i);
+      if (!waitCopied(counter, i)) throw new Error('block never copied');
       const findings = scanner.scanShared(job.text, job.marked, from, to, job.check);
       reply({ type: 'block', id: job.id, index: i, findings: findings && packFindings(findings) });
       // A lone surrogate: the caller starts over on the repaired text, so stop here.

@@ -3,13 +3,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { ListTerm } from './rules';
-import { encodeConfig, fillShared, newCounter, unpackFindings, type PackedFindings, type ScanJob, type ScanReply } from './pool-protocol';
+import { encodeConfig, unpackFindings, type PackedFindings, type ScanJob, type ScanReply } from './pool-protocol';
+import { BlockCopier, newCounter, stopTaking, takeFront } from './shared-blocks';
 import { byPlace, createScanner, cutBlocks, forward, gpsFindings, prepareSegments, type Finding, type Scanner, type ScannerOptions, type ScanResult } from './scanner';
 
 // A long text scanned on every core by warm threads. The calling thread and one pool
-// thread per other core take the one-thread scan's own blocks from a shared counter;
-// each block is scanned exactly as the one-thread scan scans it, so the findings are the
-// same, in the same order (test/unit/scanner/pool.test.ts). Pool threads are started on
+// thread per other core take the one-thread scan's own blocks, the caller from the front
+// and the pool threads from the back (shared-blocks.ts); each block is scanned exactly as
+// the one-thread scan scans it, so the findings are the same, in the same order
+// (test/unit/scanner/pool.test.ts). Pool threads are started on
 // first use, keep their scanner until the rules or the list change, and never keep the
 // process alive. Short texts are scanned on the calling thread alone.
 
@@ -86,7 +88,7 @@ export class ScanPool {
     const { key, config, today } = configFor(opts);
     scannerFor(opts, { key });
     // A job of no blocks: the thread builds its scanner for the key and reports done.
-    const job: ScanJob = { type: 'job', id: ++jobs, key, config, today, text: new SharedArrayBuffer(0), marked: null, cuts: [0], counter: newCounter() };
+    const job: ScanJob = { type: 'job', id: ++jobs, key, config, today, text: new SharedArrayBuffer(0), marked: null, cuts: [0], counter: newCounter(0) };
     await Promise.all(this.helpers().map((h) => ask(h, job, () => {}, new AbortController().signal)));
   }
 
@@ -106,6 +108,9 @@ type Segments = ReadonlyArray<{ location: string; text: string; cell?: string }>
 
 let jobs = 0;
 
+/** Blocks per helper kept copied ahead of the helpers: one to scan, one to take next. */
+const AHEAD = 2;
+
 let mine: { key: string; scanner: Scanner } | null = null;
 
 // Shared copies of texts, kept a little while for the next long scan on this thread: the
@@ -114,7 +119,7 @@ let mine: { key: string; scanner: Scanner } | null = null;
 const SPARE_MS = 10_000;
 const spare: Array<{ sab: SharedArrayBuffer; drop: NodeJS.Timeout }> = [];
 
-/** A shared buffer for `chars` characters, kept or new; the caller fills it (fillShared). */
+/** A shared buffer for `chars` characters, kept or new; the caller fills it (BlockCopier). */
 function borrowShared(chars: number): SharedArrayBuffer {
   const i = spare.findIndex((s) => s.sab.byteLength >= chars * 2 && s.sab.byteLength <= chars * 4 + 65536);
   if (i < 0) return new SharedArrayBuffer(chars * 2);
@@ -244,17 +249,18 @@ export async function scanWithHelpers(
   const scanHere = (i: number) => report(i, scanner.scanBlock(text.slice(cuts[i]!, cuts[i + 1]!), marked.slice(cuts[i]!, cuts[i + 1]!), cuts[i]!, check, locate));
 
   if (stats) Object.assign(stats, { blocks, byHelpers: 0 });
-  const counter = newCounter();
-  const next = new Int32Array(counter);
+  const counter = newCounter(blocks);
+  const taking = new Int32Array(counter);
   let waits: Promise<void> = Promise.resolve();
   let allFound = () => {};
   let lent: SharedArrayBuffer[] = [];
+  let copier: BlockCopier | null = null;
   const stopWaiting = new AbortController();
   // No block is taken any more; the helpers finish the ones they hold, unheard. Their
   // copies are not lent again: one may still be reading a block it took.
   function drop() {
     dropped = true;
-    Atomics.store(next, 0, blocks);
+    stopTaking(taking);
     stopWaiting.abort();
   }
   if (helpers.length && blocks > 1) {
@@ -265,10 +271,23 @@ export async function scanWithHelpers(
     // Once every block is in, a helper still busy with an earlier job is not waited for.
     allFound = () => done === blocks && stopWaiting.abort();
     waits = Promise.all(helpers.map((h) => ask(h, job, (i, p) => (report(i, p && unpackFindings(p, locate), true), allFound()), stopWaiting.signal))).then(() => {});
-    // Sent before the text is copied: a helper starts on the first block as soon as it is there.
-    fillShared(job, text, marked);
+    // Sent before anything is copied: the helpers start on the last blocks as soon as
+    // they are there. This thread keeps a few blocks copied ahead of them.
+    copier = new BlockCopier(job, text, marked);
+    copier.ahead(AHEAD * helpers.length);
   }
-  if (run.callerScans !== false || !helpers.length) for (let i = Atomics.add(next, 0, 1); i < blocks; i = Atomics.add(next, 0, 1)) scanHere(i);
+  const callerScans = run.callerScans !== false || !helpers.length;
+  try {
+    if (!callerScans) copier?.downTo(0);
+    else
+      for (let i = takeFront(taking); i >= 0; i = takeFront(taking)) {
+        copier?.ahead(AHEAD * helpers.length);
+        scanHere(i);
+      }
+  } finally {
+    // Every block a helper took is copied before it is waited for, whatever happened here.
+    copier?.taken();
+  }
   allFound();
   await waits;
   for (let i = 0; i < blocks && !dropped; i++) if (!found[i]) scanHere(i);

@@ -250,10 +250,9 @@ export function createScanner(opts: ScannerOptions) {
     const [digits, ats, marks, labels] = [digest(GROUP.DIGIT), digest(GROUP.AT), digest(GROUP.MARK), digest(GROUP.NAME)];
     /** The n characters before digest offset d of `g`, as the folded block has them. */
     const before = (g: Digest, d: number, n = 24) => g.before(d, n) ?? folded(g.at(d), n);
-    const add = (g: Digest, kind: FindingKind, a: number, b: number, ground?: Ground, basisId: string | null = null, confidence?: number) => {
-      const [s, e] = g.span(a, b);
-      put(kind, s, e, before(g, a), ground, basisId, confidence, undefined, g.original?.slice(a, b));
-    };
+    const add = (g: Digest, kind: FindingKind, a: number, b: number, ground?: Ground, basisId: string | null = null, confidence?: number) =>
+      // A match never leaves its line, so its end maps back by the same run as its start.
+      put(kind, g.at(a), g.at(b - 1) + 1, before(g, a), ground, basisId, confidence, undefined, g.original?.slice(a, b));
 
     for (const [i, re] of markRes.entries())
       for (const m of markFrom[i] ? jumpingMatches(markFrom[i].at, markFrom[i].starts, marks.text) : marks.text.matchAll(re)) {

@@ -45,6 +45,7 @@ typedef struct {
   int32_t *first_word;  // 65536: the first word that starts with this unit, or -1
   int32_t *next_word;   // per word: the next word with the same first unit, or -1
   uint16_t *flags;      // 65536: F_* below, for the pass over the text as stored
+  uint8_t *lane;        // 65536: LANE_* below, how the eight-at-a-time loop may take a unit
   int32_t max_len;      // the longest term, in units
   int32_t states;
   int32_t *parent;      // per state in breadth-first order: its parent, and the unit from it
@@ -60,6 +61,13 @@ typedef struct {
 #define F_NEWLINE 64
 #define F_WORD 128
 #define F_SURROGATE 256
+
+// A unit the eight-at-a-time loop takes without looking at it alone: an ideograph that
+// starts no trigger word, or a unit whose only effect is to end letter-spacing
+// (punctuation, letters: flags 0 or only F_FOLDS).
+#define LANE_OTHER 0
+#define LANE_IDEOGRAPH 1
+#define LANE_QUIET 2
 
 typedef struct {
   int32_t *v;
@@ -102,6 +110,7 @@ static void tables_free(Tables *t) {
   free(t->first_word);
   free(t->next_word);
   free(t->flags);
+  free(t->lane);
   free(t->parent);
   free(t->edge_unit);
   free(t);
@@ -205,7 +214,8 @@ static napi_value create(napi_env env, napi_callback_info info) {
   }
   t->flags = calloc(65536, sizeof(uint16_t));
   t->fold_class = malloc(65536 * sizeof(uint16_t));
-  if (!t->flags || !t->fold_class) goto fail;
+  t->lane = malloc(65536);
+  if (!t->flags || !t->fold_class || !t->lane) goto fail;
   for (uint32_t c = 0; c < 65536; c++) {
     uint16_t f = 0;
     uint16_t folded = fold_unit((uint16_t)c);
@@ -219,6 +229,7 @@ static napi_value create(napi_env env, napi_callback_info info) {
     if (t->first_group[folded]) f |= F_WORD;
     if (c >= 0xd800 && c <= 0xdfff) f |= F_SURROGATE;
     t->fold_class[c] = t->unit_class[folded];
+    t->lane[c] = f == F_IDEOGRAPH ? LANE_IDEOGRAPH : (f & ~F_FOLDS) == 0 ? LANE_QUIET : LANE_OTHER;
     t->flags[c] = f;
   }
   for (size_t k = 0; k + 1 < n_os; k++)
@@ -327,6 +338,11 @@ static inline int stream_step(const Tables *t, Stream *st, const uint16_t *text)
   return 1;
 }
 
+// Whether the block holds folded unit u: as itself or as a form that folds to it (fold_unit).
+static inline int present_folded(const uint8_t *present, uint16_t u) {
+  return present[u] || (u >= 0x21 && u <= 0x7e && present[u + 0xfee0]) || (u == 0x20 && present[0x3000]);
+}
+
 static napi_value scan(napi_env env, napi_callback_info info) {
   size_t argc = 2;
   napi_value argv[2], result = NULL, null_value;
@@ -369,9 +385,11 @@ static napi_value scan(napi_env env, napi_callback_info info) {
   // Letter-spaced Chinese is an ideograph, spaces, an ideograph (normalize.ts SPACED_CJK),
   // as hasSpacedCjk sees it.
   const uint16_t *flags = t->flags;
-  // Which units the folded block holds: a term with a unit the block lacks cannot occur.
-  // One byte per unit, not one bit: a plain store per character, where a bit set is a
-  // read-modify-write that waits for the last one to the same word.
+  const uint8_t *lane = t->lane;
+  // Which units the block holds: a term with a unit the block lacks cannot occur. One byte
+  // per unit, not one bit: a plain store per character, where a bit set is a
+  // read-modify-write that waits for the last one to the same word. Units are marked as
+  // stored; their folded forms count through present_folded().
   present = calloc(65536, 1);
   if (!present) goto fail;
   int spaced = 0; // 0: nothing; 1: after an ideograph; 2: after an ideograph and spaces
@@ -379,19 +397,21 @@ static napi_value scan(napi_env env, napi_callback_info info) {
   uint8_t line_groups = 0;
   size_t i = 0;
   while (i < n) {
-    // Most of a Chinese text is ideographs that start no trigger word: eight at a time,
-    // without a branch per unit (mispredicted branches cost more than the work here).
-    // Eight that are not all such go through the unit loop below.
+    // Most of a Chinese text is ideographs that start no trigger word, and punctuation:
+    // eight at a time, without a branch per unit (mispredicted branches cost more than the
+    // work here). Eight that are not all such go through the unit loop below.
     while (i + 8 <= n) {
-      int plain = 1;
+      int quiet = 1;
       for (int j = 0; j < 8; j++) {
         uint16_t c = text[i + j];
-        plain &= flags[c] == F_IDEOGRAPH;
+        quiet &= lane[c] != LANE_OTHER;
         present[c] = 1;
       }
-      if (!plain) break;
-      if (spaced == 2) goto fallback;
-      spaced = 1;
+      if (!quiet) break;
+      // Letter-spacing can only be met at the first unit (nothing here is a space); after
+      // the eight, what counts is whether the last is an ideograph.
+      if (spaced == 2 && lane[text[i]] == LANE_IDEOGRAPH) goto fallback;
+      spaced = lane[text[i + 7]] == LANE_IDEOGRAPH;
       i += 8;
     }
     size_t stop = i + 8 < n ? i + 8 : n;
@@ -432,7 +452,6 @@ static napi_value scan(napi_env env, napi_callback_info info) {
           for (int32_t k = t->first_word[first]; k >= 0; k = t->next_word[k])
             if ((t->word_group[k] & ~line_groups) && word_at(t, k, text, n, i)) line_groups |= t->word_group[k];
       }
-      if (f & F_FOLDS) c = fold_unit(c);
       present[c] = 1;
       if (f & F_DIGIT) line_groups |= G_DIGIT;
       if (f & F_AT) line_groups |= G_AT;
@@ -466,7 +485,7 @@ static napi_value scan(napi_env env, napi_callback_info info) {
     live[0] = 1;
     for (int32_t k = 1; k < t->states && !any_live; k++) {
       uint16_t u = t->edge_unit[k];
-      live[k] = live[t->parent[k]] && present[u];
+      live[k] = live[t->parent[k]] && present_folded(present, u);
       if (live[k] && t->out_start[k + 1] > t->out_start[k]) any_live = 1;
     }
     free(live);

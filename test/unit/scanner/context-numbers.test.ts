@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createScanner } from '../../../electron/scanner/scanner';
-import { CELL_BOUNDARY, DEFAULT_NUMBER_CONTEXT, findNumbers, lastClause, numberContext } from '../../../electron/scanner/numbers';
+import { CELL_BOUNDARY, DEFAULT_NUMBER_CONTEXT, digitRunEnd, findNumbers, lastClause, numberContext } from '../../../electron/scanner/numbers';
 import { seededRandom } from '../../helpers/synthetic';
 import { defaultRules, rulesSchema } from '../../../electron/scanner/rules';
 import defaults from '../../../resources/rules/default.json';
@@ -89,5 +89,36 @@ describe('the clause right before a number', () => {
       expect(lastClause(t), JSON.stringify(t)).toBe(byRegExp(t));
     }
     expect(lastClause('收件人身份证号：，运单号：\n  ')).toBe('运单号：');
+  });
+});
+
+describe('runs of digits', () => {
+  const DIGIT_RUN = /\d(?:\d|[ \u00a0\r\n-]{1,2}(?=\d))*[Xx]?(?!\d)/g;
+  const byRegExp = (t: string) => [...t.matchAll(DIGIT_RUN)].map((m) => [m.index, m.index + m[0].length]);
+  // As findNumbers walks them: from each digit not inside a run, to where its run ends.
+  const digitRuns = (t: string) => {
+    const runs: number[][] = [];
+    let i = 0;
+    while (i < t.length) {
+      if (!/\d/.test(t[i]!)) {
+        i++;
+        continue;
+      }
+      const end = digitRunEnd(t, i);
+      runs.push([i, end]);
+      i = end;
+    }
+    return runs;
+  };
+
+  it('are what the regular expression finds, for any text', () => {
+    const r = seededRandom(7);
+    const units = ['1', '2', '0', '9', ' ', '\u00a0', '\r', '\n', '-', 'X', 'x', '\t', 'a', '汉', CELL_BOUNDARY, '１', '\u3000'];
+    for (let k = 0; k < 20_000; k++) {
+      const t = Array.from({ length: Math.floor(r() * 24) }, () => units[Math.floor(r() * units.length)]).join('');
+      expect([...digitRuns(t)], JSON.stringify(t)).toEqual(byRegExp(t));
+    }
+    for (const t of ['', '1', 'X1', '1X', '1X2', '1x-2', '1 - 2', '1  2', '1   2', '1\r\n2', '12-\n', '1-X', '110101199003071234X5', '11010119900307123X'])
+      expect([...digitRuns(t)], JSON.stringify(t)).toEqual(byRegExp(t));
   });
 });

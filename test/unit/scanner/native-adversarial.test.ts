@@ -318,6 +318,22 @@ describe('the native pass against hostile text', () => {
     expect(pass.scan('\u200b\ud800')).toBeNull();
   });
 
+  it('sees letter-spacing and full-width forms wherever they fall among eight units read at once', () => {
+    const pass = nativePass(new TermMatcher(['AB清']).tables(), [{ word: '绝密', group: GROUP.MARK }])!;
+    for (let pad = 0; pad < 17; pad++) {
+      const before = '政'.repeat(pad);
+      // An ideograph, spaces, an ideograph: letter-spaced, for the JavaScript path.
+      expect(pass.scan(`${before}科 长${'府'.repeat(9)}`), `pad ${pad}`).toBeNull();
+      expect(pass.scan(`${before}${'府'.repeat(8)}科\u3000\u3000长`), `pad ${pad}`).toBeNull();
+      // Punctuation ends it: 。 then spaces then an ideograph is not letter-spacing.
+      expect(pass.scan(`${before}科。 长${'府'.repeat(9)}`), `pad ${pad}`).not.toBeNull();
+      expect(pass.scan(`${before}${'府'.repeat(7)}，  长`), `pad ${pad}`).not.toBeNull();
+      // A term in full-width forms among ideographs and punctuation: the automaton runs and finds it.
+      const r = pass.scan(`${before}关于，。ＡＢ清${'府'.repeat(9)}`);
+      expect(r && [...r.hits], `pad ${pad}`).toEqual([0, pad + 4, pad + 7]);
+    }
+  });
+
   it('scans a text whose block cut falls inside a pair as it is, and repairs only what is lone', () => {
     // No line break: the 7-unit blocks are cut wherever they end, here inside pairs.
     const text = `身份证号${id1}${'𠀀'.repeat(30)}清单${'𠀀'.repeat(3)}`;
