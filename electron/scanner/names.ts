@@ -20,7 +20,8 @@ export interface NameFinder {
   isLabel(word: string): boolean;
 }
 
-export function nameFinder(rules: Rules): NameFinder {
+/** `prefilter: false` runs the expression on every window (tests compare the two). */
+export function nameFinder(rules: Rules, { prefilter = true }: { prefilter?: boolean } = {}): NameFinder {
   const labels = [...new Set([...rules.nameLabels, ...Object.values(rules.context).flat()])].filter((w) => /^[\u4e00-\u9fa5]+$/.test(w));
   // Longest first, so 身份证号码 is tried before 身份证.
   labels.sort((a, b) => b.length - a.length);
@@ -33,11 +34,21 @@ export function nameFinder(rules: Rules): NameFinder {
   // The look-ahead for a surname comes first: the engine tries the long look-behind only
   // where a name could start, not at every position.
   const near = new RegExp(`(?=[${rules.surnames}])(?<=${labelAlt ? `(?:${labelAlt})|` : ''}[^${CJK}]|^)([${rules.surnames}][${CJK}]{1,2}?)${end}`, 'g');
-  // Every match of `near` starts with a surname: a window without one is passed at once.
-  // By UTF-16 unit, as the expression's character class (no u flag) reads them.
-  const surnameUnits = new Set(Array.from({ length: rules.surnames.length }, (_, i) => rules.surnames.charCodeAt(i)));
-  const hasSurname = (t: string, from: number, to: number) => {
-    for (let i = from; i < to; i++) if (surnameUnits.has(t.charCodeAt(i))) return true;
+  // Every match of `near` starts with a surname that stands at the window's start, after
+  // a character that is not Chinese, or after a label (so after a label's last
+  // character): a window without such a place is passed at once, without the expression.
+  // Tables by UTF-16 unit, as the expression (no u flag) reads them; this runs for every
+  // ID and card number.
+  const surnameUnits = new Uint8Array(65536);
+  for (let i = 0; i < rules.surnames.length; i++) surnameUnits[rules.surnames.charCodeAt(i)] = 1;
+  const labelEnds = new Uint8Array(65536);
+  for (const l of labels) labelEnds[l.charCodeAt(l.length - 1)] = 1;
+  const mayStartName = (t: string, from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      if (!surnameUnits[t.charCodeAt(i)]) continue;
+      const c = i > from ? t.charCodeAt(i - 1) : -1;
+      if (c < 0 || c < 0x4e00 || c > 0x9fa5 || labelEnds[c]) return true;
+    }
     return false;
   };
   const isLabel = (w: string) => labels.some((l) => w.startsWith(l) || l.startsWith(w));
@@ -59,7 +70,7 @@ export function nameFinder(rules: Rules): NameFinder {
     },
     before(t, at) {
       const from = Math.max(0, at - 16);
-      if (!hasSurname(t, from, at)) return null;
+      if (prefilter && !mayStartName(t, from, at)) return null;
       let last: [number, number] | null = null;
       const window = t.slice(from, at);
       // exec on the one expression, not matchAll: matchAll copies it (a long pattern) on every call.

@@ -35,7 +35,8 @@ export interface NumberContext {
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A clause ends at these: the label of one field never reaches a number in the next. */
-const CLAUSE_END = new Set(Array.from(`，,；;。\n\t、${CELL_BOUNDARY}`, (c) => c.charCodeAt(0)));
+const CLAUSE_END = new Uint8Array(65536);
+for (const c of `，,；;。\n\t、${CELL_BOUNDARY}`) CLAUSE_END[c.charCodeAt(0)] = 1;
 /** What `\s` matches in a JavaScript regular expression (white space and line terminators, ECMA-262). */
 const isSpace = (c: number): boolean =>
   (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
@@ -50,7 +51,7 @@ export function lastClause(before: string): string {
   let end = before.length;
   while (end > 0 && isSpace(before.charCodeAt(end - 1))) end--;
   let start = end;
-  while (start > 0 && !CLAUSE_END.has(before.charCodeAt(start - 1))) start--;
+  while (start > 0 && !CLAUSE_END[before.charCodeAt(start - 1)]) start--;
   return before.slice(start, end);
 }
 
@@ -86,7 +87,7 @@ export function validResidentId(id: string, regions: ReadonlySet<string>, today 
   const last = id.charCodeAt(17);
   const check = last === 120 ? 88 : last; // x as X
   if (!((check >= 48 && check <= 57) || check === 88)) return false;
-  if (!regions.has(id.slice(0, 2)) || id.slice(2, 6) === '0000') return false;
+  if (!regions.has(id.slice(0, 2)) || (id.charCodeAt(2) === 48 && id.charCodeAt(3) === 48 && id.charCodeAt(4) === 48 && id.charCodeAt(5) === 48)) return false;
   const y = digitsAt(id, 6, 10);
   const birth = birthDay(y, digitsAt(id, 10, 12), digitsAt(id, 12, 14));
   if (y < 1900 || Number.isNaN(birth) || birth > today.getTime()) return false;
@@ -202,13 +203,13 @@ export function findNumbers(
   before: (at: number) => string = (at) => t.slice(Math.max(0, at - 24), at),
 ): Array<[FindingKind, number, number]> {
   const out: Array<[FindingKind, number, number]> = [];
+  // The next digit found by the engine (test() moves lastIndex and builds no match).
+  const nextDigit = /\d/g;
   let i = 0;
   while (i < t.length) {
-    if (!isDigit(t.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const s0 = i;
+    nextDigit.lastIndex = i;
+    if (!nextDigit.test(t)) break;
+    const s0 = nextDigit.lastIndex - 1;
     i = digitRunEnd(t, s0);
     const run = t.slice(s0, i);
     // Most runs are one group of digits (no space, hyphen or break inside): then the run is
