@@ -102,7 +102,6 @@ export async function run(): Promise<Figure[]> {
     writeFileSync(file, text);
     writeFileSync(list, terms.map((t) => t.term).join('\n'));
 
-    const rss0 = process.memoryUsage().rss;
     // CPU time as well as wall time: on a loaded machine the wall-clock rates say more about
     // the other processes than about the scanner (report both, with the load).
     // The automaton of 10,000 terms is built once per rules and list (the app keeps it:
@@ -138,6 +137,9 @@ export async function run(): Promise<Figure[]> {
     if (!jsSame) console.log('  WARNING: TypeScript alone finds otherwise');
     // The warm pool: a first scan starts the threads and builds their automaton, as the
     // app's first long file does; the figure is the second scan.
+    // Memory from here on: what the pool's scans need above what the process held (the
+    // text, the one-thread scans' heap).
+    const rss0 = process.memoryUsage().rss;
     const pool = new ScanPool();
     const t2c = process.hrtime.bigint();
     await pool.scan({ rules, terms }, [{ location: '正文', text }]);
@@ -172,7 +174,7 @@ export async function run(): Promise<Figure[]> {
     // The calling thread's own CPU time is the scan's critical path when cores are free:
     // independent of the machine's load, unlike the wall-clock rates.
     console.log(`calling thread's CPU: one thread ${serialMain.toFixed(2)} s, with the pool ${parallelMain.toFixed(2)} s → ${(serialMain / parallelMain).toFixed(2)}× less on the critical path`);
-    console.log(`scanner: ${mb.toFixed(1)} MB, ${serial.length} findings one thread (${serialRate.toFixed(1)} MB/s), ${parallelCount} findings with the warm pool of ${pool.size} + the caller (${parallelRate.toFixed(1)} MB/s, the median of ${order} in turn; ${stats.byHelpers}/${stats.blocks} blocks by the pool; first call with thread start ${coldRate.toFixed(1)} MB/s); main-thread RSS peak ${((Math.max(peak, process.memoryUsage().rss) - rss0) / 1024 / 1024).toFixed(0)} MB above the start (text ${(text.length * 2 / 1024 / 1024).toFixed(0)} MB as UTF-16)`);
+    console.log(`scanner: ${mb.toFixed(1)} MB, ${serial.length} findings one thread (${serialRate.toFixed(1)} MB/s), ${parallelCount} findings with the warm pool of ${pool.size} + the caller (${parallelRate.toFixed(1)} MB/s, the median of ${order} in turn; ${stats.byHelpers}/${stats.blocks} blocks by the pool; first call with thread start ${coldRate.toFixed(1)} MB/s); process RSS peak while the pool scans ${((Math.max(peak, process.memoryUsage().rss) - rss0) / 1024 / 1024).toFixed(0)} MB above before the pool started, its thread and shared copies included (text ${(text.length * 2 / 1024 / 1024).toFixed(0)} MB as UTF-16)`);
     if (runs.some((r) => !r.same)) console.log(`  WARNING: the pool's findings differ from one thread's`);
 
     if (existsSync(RG)) {
