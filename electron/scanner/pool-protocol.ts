@@ -4,9 +4,9 @@ import type { ListTerm, Rules } from './rules';
 import type { Finding } from './scanner';
 
 // What the calling thread and a warm scanning thread say to each other (pool.ts,
-// pool-worker.ts). The text travels once, as UTF-16 in a SharedArrayBuffer that every
-// thread reads its blocks from; the threads take blocks from a shared counter, so a
-// thread that is slowed by other work simply takes fewer blocks.
+// pool-worker.ts). The pool threads' blocks travel as UTF-16 in a SharedArrayBuffer they
+// read them from; every thread takes blocks as it is free (shared-blocks.ts), so a thread
+// that is slowed by other work simply takes fewer blocks.
 
 export interface ScanConfig {
   rules: Rules;
@@ -55,17 +55,9 @@ export function encodeConfig(c: ScanConfig): { key: string; config: string } {
   return { key: `${createHash('sha256').update(config).digest('hex')}:${day}`, config };
 }
 
-/** The text's UTF-16 units in shared memory: in `into` when given (at least text.length * 2 bytes), else a new buffer. */
-export function toShared(text: string, into?: SharedArrayBuffer): SharedArrayBuffer {
-  const sab = into ?? new SharedArrayBuffer(text.length * 2);
-  if (sab.byteLength < text.length * 2) throw new RangeError('shared buffer too small');
-  copyShared(text, sab, 0, text.length);
-  return sab;
-}
-
 /** text[from, to) into the shared copy at the same place. */
 export function copyShared(text: string, sab: SharedArrayBuffer, from: number, to: number): void {
-  const part = from === 0 && to === text.length ? text : text.slice(from, to);
+  const part = text.slice(from, to);
   // The native copy is a plain memory copy; Buffer's encoder walks every character.
   if (!writeUnits(part, new Uint16Array(sab, from * 2, to - from))) Buffer.from(sab, from * 2, (to - from) * 2).write(part, 'utf16le');
 }

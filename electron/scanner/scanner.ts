@@ -22,7 +22,7 @@ import type { FindingKind, ListTerm, Rules } from './rules';
 
 export { jumpingMatches, sticky } from './marks';
 export { compilePattern, type PatternCheck } from './patterns';
-export { allWellFormed, prepareSegments, type Located, type Prepared } from './segments';
+export { prepareSegments, type Located, type Prepared } from './segments';
 export { cutBlocks, forward } from './blocks';
 export { byPlace, GPS_LOCATION, gpsFindings, type Finding, type ScanResult } from './findings';
 
@@ -288,12 +288,6 @@ export function createScanner(opts: ScannerOptions) {
       if (check && pass === false) return null;
       const block = read(text)(0, to - from);
       return scanBlock(block, marked ? read(marked)(0, to - from) : block, from, () => '', out, check) ? out.sort(byPlace) : null;
-    },
-    /** Findings in a slice of the prepared text (a worker's part); location left to the caller. */
-    scanSlice(text: string, marked: string, base: number): Finding[] {
-      const out: Finding[] = [];
-      scanSpan(text, marked, base, () => '', out);
-      return out;
     },
     /** Scans segments in blocks; progress goes from 0 to 1. */
     scan(segments: ReadonlyArray<{ location: string; text: string; cell?: string }>, onProgress?: (fraction: number) => void): ScanResult {

@@ -57,9 +57,6 @@ export function prepareSegments(
 // replacing regular expression then runs only on text that has a lone surrogate.
 export const isWellFormed = (s: string): boolean => (s as string & { isWellFormed?: () => boolean }).isWellFormed?.() ?? false;
 
-/** Whether prepareSegments would take every text as it is (no lone surrogate to replace). */
-export const allWellFormed = (segments: ReadonlyArray<{ text: string }>): boolean => segments.every((s) => isWellFormed(s.text));
-
 export interface Prepared {
   text: string;
   marked: string;

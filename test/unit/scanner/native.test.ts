@@ -5,7 +5,7 @@ import { hasSpacedCjk } from '../../../electron/scanner/normalize';
 import { CELL_BOUNDARY } from '../../../electron/scanner/numbers';
 import { defaultRules, type ListTerm } from '../../../electron/scanner/rules';
 import { createScanner } from '../../../electron/scanner/scanner';
-import { toShared } from '../../../electron/scanner/pool-protocol';
+import { toShared } from '../../helpers/shared';
 import { luhnCard, residentId, seededRandom as random } from '../../helpers/synthetic';
 
 // The native pass (electron/scanner/native/scan.c) must change how fast the scanner is,
