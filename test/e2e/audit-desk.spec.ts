@@ -73,9 +73,10 @@ test('the auditor filters, reads, verifies, countersigns, exports and prints', a
   await expect(page).toHaveURL(new RegExp(`from=${today()}`));
   await expect(page.getByTestId('list-total')).toHaveText(/共 [1-9]\d* 项/);
   await expect(table.locator('tbody tr', { hasText: '登记事项' })).toBeVisible();
-  const actors = await table.locator('tbody tr td:nth-child(3)').allTextContents();
-  expect(actors.length).toBeGreaterThan(1);
-  expect(new Set(actors)).toEqual(new Set(['刘承办']));
+  // The address changes before the filtered page arrives: wait for its rows, not the old ones.
+  const actors = () => table.locator('tbody tr td:nth-child(3)').allTextContents();
+  await expect.poll(async () => [...new Set(await actors())]).toEqual(['刘承办']);
+  expect((await actors()).length).toBeGreaterThan(1);
 
   // An entry's details: the item's title as its subject, its recorded words, the full hash on demand.
   const registered = table.locator('tbody tr', { hasText: '登记事项' });
